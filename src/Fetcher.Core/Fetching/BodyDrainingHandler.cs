@@ -1,0 +1,79 @@
+using System.Buffers;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+
+namespace Fetcher.Fetching;
+
+/// <summary>
+/// The innermost handler: it sends one attempt and reads the response body to its end, counting and discarding it.
+/// Because it runs inside the resilience pipeline, the per-attempt timeout covers the body as well as the headers,
+/// and a connection that breaks mid-body is a transient failure that the retry strategy sees.
+/// </summary>
+internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> logger) : DelegatingHandler
+{
+    private const int BufferSize = 16 * 1024;
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var attempt = AttemptCounter.Of(request)?.Next() ?? 1;
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken);
+            var bytes = await DrainAsync(response.Content, cancellationToken);
+            response.Content.Dispose();
+            response.Content = new DrainedContent(bytes);
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                LogAttempt(logger, attempt, request.Method, request.RequestUri, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            return response;
+        }
+        catch (Exception exception)
+        {
+            response?.Dispose();
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                LogAttemptFailed(logger, attempt, request.Method, request.RequestUri, exception.GetType().Name, exception.Message);
+            }
+
+            if (exception is IOException io)
+            {
+                // Body read errors surface as IOException; as HttpRequestException they count as transient.
+                throw new HttpRequestException((io as HttpIOException)?.HttpRequestError ?? HttpRequestError.Unknown, io.Message, io);
+            }
+
+            throw;
+        }
+    }
+
+    private static async Task<long> DrainAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            await using var body = await content.ReadAsStreamAsync(cancellationToken);
+            long total = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+            }
+
+            return total;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt}: {Method} {Url} -> {Status} in {ElapsedMs:0.0} ms")]
+    private static partial void LogAttempt(ILogger logger, int attempt, HttpMethod method, Uri? url, int status, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt}: {Method} {Url} failed: {ErrorType}: {Error}")]
+    private static partial void LogAttemptFailed(ILogger logger, int attempt, HttpMethod method, Uri? url, string errorType, string error);
+}

@@ -1,0 +1,53 @@
+using Fetcher.Checks;
+
+namespace Fetcher.Fetching;
+
+/// <summary>
+/// How a batch is fetched. Defaults are written here once; the CLI validates user input against the documented ranges
+/// before building an instance, and the engine trusts what it is given.
+/// </summary>
+public sealed record FetchOptions
+{
+    /// <summary>The most requests in flight at once. Default 10; 1 to 10,000.</summary>
+    public int MaxConcurrency { get; init; } = 10;
+
+    /// <summary>
+    /// The budget of one attempt: connecting, sending, the response headers and reading the whole body. Default 10 s.
+    /// Time spent queued for a concurrency slot does not count.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries after a transient failure (connection error, timeout, 408, 429, 5xx). Default 0.</summary>
+    public int Retries { get; init; }
+
+    /// <summary>The base of the exponential, jittered back-off between retries. Default 200 ms.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The longest wait between two attempts, including one asked for by <c>Retry-After</c>. Default 30 s.</summary>
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether redirects are followed. Default <see langword="true"/>.</summary>
+    public bool FollowRedirects { get; init; } = true;
+
+    /// <summary>The most redirects followed for one URL. Default 10.</summary>
+    public int MaxRedirects { get; init; } = 10;
+
+    /// <summary>The request method. Default GET.</summary>
+    public HttpMethod Method { get; init; } = HttpMethod.Get;
+
+    /// <summary>Extra request headers, sent with every request, in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>The <c>User-Agent</c> header. Default <c>fetcher/&lt;version&gt;</c>.</summary>
+    public string UserAgent { get; init; } = DefaultUserAgent;
+
+    /// <summary>Accept any TLS certificate. Default <see langword="false"/>.</summary>
+    public bool Insecure { get; init; }
+
+    /// <summary>Which statuses count as success. Default <c>200-399</c>.</summary>
+    public StatusExpectation ExpectedStatus { get; init; } = StatusExpectation.Default;
+
+    /// <summary><c>fetcher/</c> and the library's version.</summary>
+    public static string DefaultUserAgent { get; } =
+        "fetcher/" + (typeof(FetchOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+}

@@ -1,0 +1,97 @@
+using System.Net;
+using System.Net.Security;
+using Fetcher.Fetching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers fetcher's engine, its named <see cref="HttpClient"/> and the resilience pipeline around it.</summary>
+public static class FetcherServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="FetchEngine"/> and everything it needs. The <see cref="HttpClient"/> has no timeout of its own:
+    /// the resilience pipeline owns every timeout (retry, then per-attempt timeout, outermost first), and the
+    /// body is read inside the attempt so that the timeout covers it.
+    /// </summary>
+    public static IServiceCollection AddFetcher(this IServiceCollection services, FetchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton<UrlFetcher>();
+        services.AddSingleton<FetchEngine>();
+        services.AddTransient<BodyDrainingHandler>();
+
+        var client = services.AddHttpClient(FetchClient.Name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(options))
+            // One long-lived handler: its pool recycles connections itself (PooledConnectionLifetime).
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+
+        // Handlers run outermost first: the resilience pipeline wraps the body-draining handler.
+        client.AddResilienceHandler(FetchClient.PipelineName, (pipeline, context) =>
+            {
+                if (options.Retries > 0)
+                {
+                    pipeline.AddRetry(CreateRetryOptions(
+                        options,
+                        context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                        context.ServiceProvider.GetRequiredService<ILogger<FetchEngine>>()));
+                }
+
+                pipeline.AddTimeout(options.Timeout);
+            });
+        client.AddHttpMessageHandler<BodyDrainingHandler>();
+
+        return services;
+    }
+
+    private static SocketsHttpHandler CreatePrimaryHandler(FetchOptions options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.MaxConcurrency,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            AllowAutoRedirect = options.FollowRedirects && options.MaxRedirects > 0,
+            MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+        };
+
+        if (options.Insecure)
+        {
+#pragma warning disable CA5359 // The user asked for this with --insecure, for self-signed and internal certificates.
+            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true };
+#pragma warning restore CA5359
+        }
+
+        return handler;
+    }
+
+    private static HttpRetryStrategyOptions CreateRetryOptions(FetchOptions options, TimeProvider timeProvider, ILogger logger) =>
+        new()
+        {
+            MaxRetryAttempts = options.Retries,
+            Delay = options.RetryDelay,
+            MaxDelay = options.MaxRetryDelay,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            // The built-in Retry-After reader has no cap; ours honours the header up to MaxRetryDelay.
+            ShouldRetryAfterHeader = false,
+            DelayGenerator = args => ValueTask.FromResult(RetryAfterDelay.From(args.Outcome.Result, timeProvider, options.MaxRetryDelay)),
+            OnRetry = args =>
+            {
+                FetchLog.Retrying(
+                    logger,
+                    args.Context.GetRequestMessage()?.RequestUri,
+                    args.AttemptNumber + 2,
+                    args.RetryDelay.TotalMilliseconds,
+                    args.Outcome.Result is { } response ? $"status {(int)response.StatusCode}" : args.Outcome.Exception?.Message ?? "unknown");
+                return ValueTask.CompletedTask;
+            },
+        };
+}

@@ -1,0 +1,166 @@
+using Fetcher.Input;
+using Fetcher.Results;
+using Microsoft.Extensions.Logging;
+
+namespace Fetcher.Fetching;
+
+/// <summary>
+/// Fetches one request through the named client and turns whatever happens into a <see cref="FetchResult"/>.
+/// A failing URL is a result, never an exception; only the caller's own cancellation ends a fetch as
+/// <see cref="FetchOutcome.Cancelled"/>.
+/// </summary>
+public sealed class UrlFetcher
+{
+    private readonly IHttpClientFactory _clientFactory;
+    private readonly FetchOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<UrlFetcher> _logger;
+
+    /// <summary>Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client.</summary>
+    public UrlFetcher(IHttpClientFactory clientFactory, FetchOptions options, TimeProvider timeProvider, ILogger<UrlFetcher> logger)
+    {
+        _clientFactory = clientFactory;
+        _options = options;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
+
+    /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
+    public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var startedAt = _timeProvider.GetUtcNow();
+        if (request.Target is not { } target)
+        {
+            return ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = request.InvalidReason };
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Cancelled(request, startedAt, attempts: 0, elapsedMs: 0);
+        }
+
+        var started = _timeProvider.GetTimestamp();
+        var attempts = new AttemptCounter();
+        using var message = CreateMessage(target, attempts);
+        FetchResult result;
+        try
+        {
+            using var response = await _clientFactory.CreateClient(FetchClient.Name)
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            result = FromResponse(request, response, startedAt) with
+            {
+                ElapsedMs = ElapsedMs(started),
+                Attempts = attempts.Count,
+            };
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            result = Cancelled(request, startedAt, attempts.Count, ElapsedMs(started));
+        }
+        catch (Exception exception)
+        {
+            var (outcome, error) = FailureClassifier.Classify(exception, _options.Timeout);
+            result = ResultFor(request, startedAt) with
+            {
+                Outcome = outcome,
+                Error = error,
+                ElapsedMs = ElapsedMs(started),
+                Attempts = attempts.Count,
+            };
+        }
+
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            FetchLog.Completed(_logger, result.Url, result.Outcome.ToName(), result.Attempts, result.ElapsedMs);
+        }
+
+        return result;
+    }
+
+    private HttpRequestMessage CreateMessage(Uri target, AttemptCounter attempts)
+    {
+        var message = new HttpRequestMessage(_options.Method, target);
+        message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        foreach (var (name, value) in _options.Headers)
+        {
+            message.Headers.Remove(name);
+            message.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        message.Options.Set(AttemptCounter.Key, attempts);
+        return message;
+    }
+
+    private FetchResult FromResponse(FetchRequest request, HttpResponseMessage response, DateTimeOffset startedAt)
+    {
+        var status = (int)response.StatusCode;
+        var result = ResultFor(request, startedAt) with
+        {
+            Status = status,
+            Reason = response.ReasonPhrase,
+            Bytes = (response.Content as DrainedContent)?.BytesRead ?? 0,
+            FinalUrl = response.RequestMessage?.RequestUri?.AbsoluteUri,
+        };
+
+        if (RedirectNotFollowed(response) is { } redirectProblem)
+        {
+            return result with { Outcome = FetchOutcome.Error, Error = redirectProblem };
+        }
+
+        return _options.ExpectedStatus.Matches(status)
+            ? result with { Outcome = FetchOutcome.Ok }
+            : result with
+            {
+                Outcome = FetchOutcome.UnexpectedStatus,
+                Error = $"status {status} is not in the expected {_options.ExpectedStatus}",
+            };
+    }
+
+    /// <summary>
+    /// When redirects are followed, a final response that is still a redirect means the handler stopped:
+    /// the chain was too long, or the target was unsafe or not http(s).
+    /// </summary>
+    private string? RedirectNotFollowed(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (!_options.FollowRedirects || status is < 300 or > 399 || response.Headers.Location is not { } location)
+        {
+            return null;
+        }
+
+        var from = response.RequestMessage?.RequestUri;
+        var to = location.IsAbsoluteUri ? location : from is null ? null : new Uri(from, location);
+        if (to is not null && to.Scheme != Uri.UriSchemeHttp && to.Scheme != Uri.UriSchemeHttps)
+        {
+            return $"redirect to unsupported scheme '{to.Scheme}' not followed";
+        }
+
+        if (from?.Scheme == Uri.UriSchemeHttps && to?.Scheme == Uri.UriSchemeHttp)
+        {
+            return "redirect from https to http not followed";
+        }
+
+        return $"more than {_options.MaxRedirects} redirects";
+    }
+
+    private static FetchResult ResultFor(FetchRequest request, DateTimeOffset startedAt) => new()
+    {
+        Source = request.Source,
+        Line = request.Line,
+        Url = request.Text,
+        Outcome = FetchOutcome.Error,
+        StartedAt = startedAt,
+    };
+
+    private static FetchResult Cancelled(FetchRequest request, DateTimeOffset startedAt, int attempts, double elapsedMs) =>
+        ResultFor(request, startedAt) with
+        {
+            Outcome = FetchOutcome.Cancelled,
+            Error = attempts == 0 ? "interrupted before it started" : "interrupted before it completed",
+            Attempts = attempts,
+            ElapsedMs = elapsedMs,
+        };
+
+    private double ElapsedMs(long startedTimestamp) => _timeProvider.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+}

@@ -1,0 +1,16 @@
+namespace Fetcher.Input;
+
+/// <summary>
+/// One URL line from an input, ready for the engine: either a <see cref="Target"/> to fetch or,
+/// when the line is not a fetchable URL, the <see cref="InvalidReason"/> it will be reported with.
+/// </summary>
+/// <param name="Source">The input's name: a file path as given, or <c>-</c> for standard input.</param>
+/// <param name="Line">The 1-based line number within <paramref name="Source"/>.</param>
+/// <param name="Text">The line with surrounding white space trimmed.</param>
+/// <param name="Target">The absolute http or https URL, or <see langword="null"/> when the line is invalid.</param>
+/// <param name="InvalidReason">Why the line cannot be fetched, or <see langword="null"/> when it can.</param>
+public sealed record FetchRequest(string Source, long Line, string Text, Uri? Target, string? InvalidReason)
+{
+    /// <summary>Whether the line holds a URL that will be fetched.</summary>
+    public bool IsValid => Target is not null;
+}

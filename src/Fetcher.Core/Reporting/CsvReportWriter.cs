@@ -1,0 +1,74 @@
+using System.Globalization;
+using Fetcher.Results;
+
+namespace Fetcher.Reporting;
+
+/// <summary>
+/// RFC 4180 CSV with a header row and the fields of <see cref="ResultFields"/>. Text cells that a spreadsheet would
+/// run as a formula are made inert with a leading apostrophe.
+/// </summary>
+public sealed class CsvReportWriter(TextWriter output) : IReportWriter
+{
+    private const string LineBreak = "\r\n";
+
+    /// <inheritdoc />
+    public void WriteHeader()
+    {
+        output.Write(string.Join(',', ResultFields.InReportOrder));
+        output.Write(LineBreak);
+    }
+
+    /// <inheritdoc />
+    public void Write(FetchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        WriteText(result.Source);
+        WriteNumber(result.Line);
+        WriteText(result.Url);
+        WriteRaw(result.Ok ? "true" : "false");
+        WriteRaw(result.Outcome.ToName());
+        WriteRaw(result.Status?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        WriteText(result.Reason);
+        WriteRaw(Math.Round(result.ElapsedMs, 3).ToString(CultureInfo.InvariantCulture));
+        WriteNumber(result.Bytes);
+        WriteNumber(result.Attempts);
+        WriteText(result.FinalUrl);
+        WriteText(result.Error);
+        WriteRaw(result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), last: true);
+        output.Write(LineBreak);
+    }
+
+    /// <inheritdoc />
+    public void Flush() => output.Flush();
+
+    /// <summary>Quotes a cell when RFC 4180 requires it and neutralises spreadsheet formulas.</summary>
+    public static string Escape(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            value = "'" + value;
+        }
+
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0
+            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
+            : value;
+    }
+
+    private void WriteText(string? value, bool last = false) => WriteRaw(Escape(value), last);
+
+    private void WriteNumber(long value) => WriteRaw(value.ToString(CultureInfo.InvariantCulture));
+
+    private void WriteRaw(string value, bool last = false)
+    {
+        output.Write(value);
+        if (!last)
+        {
+            output.Write(',');
+        }
+    }
+}

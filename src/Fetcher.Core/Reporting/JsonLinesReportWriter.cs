@@ -1,0 +1,83 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Fetcher.Results;
+
+namespace Fetcher.Reporting;
+
+/// <summary>
+/// One JSON object a line, with the fields of <see cref="ResultFields"/>. Written with <see cref="Utf8JsonWriter"/>:
+/// no reflection, so it is safe under Native AOT and trimming.
+/// </summary>
+public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
+{
+    private readonly TextWriter _output;
+    private readonly ArrayBufferWriter<byte> _buffer = new(1024);
+    private readonly Utf8JsonWriter _json;
+    private char[] _chars = new char[1024];
+
+    /// <summary>Writes to <paramref name="output"/>.</summary>
+    public JsonLinesReportWriter(TextWriter output)
+    {
+        _output = output;
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+    }
+
+    /// <inheritdoc />
+    public void WriteHeader()
+    {
+    }
+
+    /// <inheritdoc />
+    public void Write(FetchResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        _buffer.ResetWrittenCount();
+        _json.Reset();
+        _json.WriteStartObject();
+        _json.WriteString(ResultFields.Source, result.Source);
+        _json.WriteNumber(ResultFields.Line, result.Line);
+        _json.WriteString(ResultFields.Url, result.Url);
+        _json.WriteBoolean(ResultFields.Ok, result.Ok);
+        _json.WriteString(ResultFields.Outcome, result.Outcome.ToName());
+        WriteNullable(ResultFields.Status, result.Status);
+        _json.WriteString(ResultFields.Reason, result.Reason);
+        _json.WriteNumber(ResultFields.ElapsedMs, Math.Round(result.ElapsedMs, 3));
+        _json.WriteNumber(ResultFields.Bytes, result.Bytes);
+        _json.WriteNumber(ResultFields.Attempts, result.Attempts);
+        _json.WriteString(ResultFields.FinalUrl, result.FinalUrl);
+        _json.WriteString(ResultFields.Error, result.Error);
+        _json.WriteString(ResultFields.StartedAt, result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        _json.WriteEndObject();
+        _json.Flush();
+
+        var bytes = _buffer.WrittenSpan;
+        var needed = Encoding.UTF8.GetMaxCharCount(bytes.Length);
+        if (_chars.Length < needed)
+        {
+            _chars = new char[needed];
+        }
+
+        var count = Encoding.UTF8.GetChars(bytes, _chars);
+        _output.Write(_chars, 0, count);
+        _output.Write('\n');
+    }
+
+    /// <inheritdoc />
+    public void Flush() => _output.Flush();
+
+    /// <inheritdoc />
+    public void Dispose() => _json.Dispose();
+
+    private void WriteNullable(string name, int? value)
+    {
+        if (value is { } number)
+        {
+            _json.WriteNumber(name, number);
+        }
+        else
+        {
+            _json.WriteNull(name);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Fetcher.Reporting;
+
+/// <summary>Creates the writer for a <see cref="ReportFormat"/>.</summary>
+public static class ReportWriterFactory
+{
+    /// <summary>A writer of <paramref name="format"/> onto <paramref name="output"/>; colour applies to the table only.</summary>
+    public static IReportWriter Create(ReportFormat format, TextWriter output, bool useColour) => format switch
+    {
+        ReportFormat.Table => new TableReportWriter(output, useColour),
+        ReportFormat.JsonLines => new JsonLinesReportWriter(output),
+        ReportFormat.Csv => new CsvReportWriter(output),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown report format"),
+    };
+}

@@ -1,0 +1,32 @@
+namespace Fetcher.Results;
+
+/// <summary>How a URL's fetch ended. Every input line gets exactly one outcome.</summary>
+public enum FetchOutcome
+{
+    /// <summary>A response arrived and every expectation held.</summary>
+    Ok,
+
+    /// <summary>A response arrived but its status is not one of the expected ones.</summary>
+    UnexpectedStatus,
+
+    /// <summary>The last attempt did not complete (headers and body) within the per-attempt timeout.</summary>
+    Timeout,
+
+    /// <summary>The host name could not be resolved.</summary>
+    DnsError,
+
+    /// <summary>The connection was refused, reset or closed before the response was complete.</summary>
+    ConnectionError,
+
+    /// <summary>The TLS handshake failed (untrusted or invalid certificate, protocol mismatch).</summary>
+    TlsError,
+
+    /// <summary>The input line is not an absolute http or https URL; nothing was sent.</summary>
+    Invalid,
+
+    /// <summary>The run was interrupted before this URL completed.</summary>
+    Cancelled,
+
+    /// <summary>Any other failure: a malformed response, a redirect that could not be followed.</summary>
+    Error,
+}

@@ -1,0 +1,47 @@
+namespace Fetcher.Results;
+
+/// <summary>
+/// The result of one input line. The record doubles as the report schema: every report format writes
+/// these fields under the names in <see cref="ResultFields"/>.
+/// </summary>
+public sealed record FetchResult
+{
+    /// <summary>The input file as named on the command line, or <c>-</c> for standard input.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>The 1-based line number in <see cref="Source"/>.</summary>
+    public required long Line { get; init; }
+
+    /// <summary>The URL as requested, or the trimmed line text when it is not a valid URL.</summary>
+    public required string Url { get; init; }
+
+    /// <summary>How the fetch ended.</summary>
+    public required FetchOutcome Outcome { get; init; }
+
+    /// <summary><see langword="true"/> when a response arrived and every expectation held.</summary>
+    public bool Ok => Outcome == FetchOutcome.Ok;
+
+    /// <summary>The HTTP status of the final response, or <see langword="null"/> when none arrived.</summary>
+    public int? Status { get; init; }
+
+    /// <summary>The reason phrase of the final response, or <see langword="null"/>.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>Wall time from the first attempt's start to the end of the last body read, in milliseconds, retries and their delays included.</summary>
+    public double ElapsedMs { get; init; }
+
+    /// <summary>Body bytes received in the final response (as sent on the wire; no decompression).</summary>
+    public long Bytes { get; init; }
+
+    /// <summary>How many attempts were sent (1 without retries; 0 when nothing was sent).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>The URL of the final response after redirects, or <see langword="null"/> when none arrived.</summary>
+    public string? FinalUrl { get; init; }
+
+    /// <summary>What went wrong, for people, or <see langword="null"/> when the result is ok.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>When the fetch started (UTC).</summary>
+    public DateTimeOffset StartedAt { get; init; }
+}

@@ -1,0 +1,51 @@
+namespace Fetcher.Results;
+
+/// <summary>
+/// The field names of a <see cref="FetchResult"/> in the machine-readable reports (JSON lines, CSV), in report order.
+/// Later fields are only ever appended, so consumers can rely on these names.
+/// </summary>
+public static class ResultFields
+{
+    /// <summary>Input file name or <c>-</c>.</summary>
+    public const string Source = "source";
+
+    /// <summary>1-based input line number.</summary>
+    public const string Line = "line";
+
+    /// <summary>The requested URL.</summary>
+    public const string Url = "url";
+
+    /// <summary>Whether the result is ok.</summary>
+    public const string Ok = "ok";
+
+    /// <summary>The outcome class.</summary>
+    public const string Outcome = "outcome";
+
+    /// <summary>The HTTP status code.</summary>
+    public const string Status = "status";
+
+    /// <summary>The HTTP reason phrase.</summary>
+    public const string Reason = "reason";
+
+    /// <summary>Elapsed milliseconds.</summary>
+    public const string ElapsedMs = "elapsed_ms";
+
+    /// <summary>Body bytes received.</summary>
+    public const string Bytes = "bytes";
+
+    /// <summary>Attempts sent.</summary>
+    public const string Attempts = "attempts";
+
+    /// <summary>URL after redirects.</summary>
+    public const string FinalUrl = "final_url";
+
+    /// <summary>Error message.</summary>
+    public const string Error = "error";
+
+    /// <summary>Start time, UTC ISO 8601.</summary>
+    public const string StartedAt = "started_at";
+
+    /// <summary>Every field, in the order reports write them.</summary>
+    public static IReadOnlyList<string> InReportOrder { get; } =
+        [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt];
+}
