@@ -49,7 +49,7 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
             return string.Empty;
         }
 
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        if (LooksLikeFormula(value))
         {
             value = "'" + value;
         }
@@ -58,6 +58,14 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
             ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : value;
     }
+
+    private static bool LooksLikeFormula(string value) => value[0] switch
+    {
+        '=' or '@' or '\t' or '\r' => true,
+        // A lone sign (standard input's name, "-") or a plain number is no formula.
+        '+' or '-' => value.Length > 1 && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
+        _ => false,
+    };
 
     private void WriteText(string? value, bool last = false) => WriteRaw(Escape(value), last);
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Fetcher.Results;
 
@@ -20,7 +21,7 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
     public JsonLinesReportWriter(TextWriter output)
     {
         _output = output;
-        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+        _json = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
     /// <inheritdoc />

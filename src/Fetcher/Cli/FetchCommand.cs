@@ -1,0 +1,120 @@
+using System.Text;
+using Fetcher.Cli.Logging;
+using Fetcher.Fetching;
+using Fetcher.Input;
+using Fetcher.Reporting;
+using Fetcher.Results;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace Fetcher.Cli;
+
+/// <summary>
+/// One run, source → engine → report: reads the inputs, fetches through the engine, writes each result as it
+/// completes, then the summary, and chooses the exit code.
+/// </summary>
+internal static class FetchCommand
+{
+    public static async Task<int> RunAsync(RunSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (!InputResolver.TryResolve(settings.Inputs, console, out var inputs, out var inputError))
+        {
+            await console.Error.WriteLineAsync($"fetcher: {inputError}");
+            return ExitCodes.UsageError;
+        }
+
+        TextWriter? file;
+        try
+        {
+            file = settings.OutputPath is null ? null : OpenOutputFile(settings.OutputPath);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"fetcher: cannot write '{settings.OutputPath}': {exception.Message}");
+            return ExitCodes.UsageError;
+        }
+
+        await using (file)
+        await using (var logger = LoggerSetup.Create(settings, console.Error))
+        {
+            var services = new ServiceCollection()
+                .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddSerilog(logger))
+                .AddSingleton(console.TimeProvider)
+                .AddFetcher(settings.Fetch);
+            await using var provider = services.BuildServiceProvider();
+
+            var output = file ?? console.Out;
+            var writer = ReportWriterFactory.Create(settings.Format, output, UseColour(settings, console, file));
+            return await ReportAsync(provider.GetRequiredService<FetchEngine>(), inputs, writer, settings, console, logger, cancellationToken);
+        }
+    }
+
+    private static async Task<int> ReportAsync(
+        FetchEngine engine,
+        IReadOnlyList<UrlInput> inputs,
+        IReportWriter writer,
+        RunSettings settings,
+        CliConsole console,
+        Serilog.ILogger logger,
+        CancellationToken cancellationToken)
+    {
+        var summary = new RunSummary();
+        var started = console.TimeProvider.GetTimestamp();
+        var inputFailed = false;
+
+        writer.WriteHeader();
+        var run = engine.Start(UrlSource.ReadAsync(inputs, cancellationToken), cancellationToken);
+        try
+        {
+            // Write everything that is ready, then flush once: prompt when results trickle, cheap when they pour.
+            while (await run.Results.WaitToReadAsync(CancellationToken.None))
+            {
+                while (run.Results.TryRead(out var result))
+                {
+                    writer.Write(result);
+                    summary.Add(result);
+                }
+
+                writer.Flush();
+            }
+
+            await run.Completion;
+        }
+        catch (InputReadException exception)
+        {
+            inputFailed = true;
+            logger.Error("An input could not be read to its end: {Reason}", exception.Message);
+        }
+        finally
+        {
+            writer.Flush();
+        }
+
+        var interrupted = cancellationToken.IsCancellationRequested;
+        if (summary.Total == 0 && !interrupted && !inputFailed)
+        {
+            logger.Warning("No URLs found in the input");
+        }
+
+        if (!settings.Quiet)
+        {
+            SummaryWriter.Write(console.Error, summary, console.TimeProvider.GetElapsedTime(started), interrupted);
+        }
+
+        return interrupted ? ExitCodes.Interrupted
+            : inputFailed ? ExitCodes.UsageError
+            : summary.FailedCount > 0 ? ExitCodes.SomeFailed
+            : ExitCodes.AllOk;
+    }
+
+    private static StreamWriter OpenOutputFile(string path) =>
+        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024), new UTF8Encoding(false), 64 * 1024);
+
+    private static bool UseColour(RunSettings settings, CliConsole console, TextWriter? file) =>
+        settings.Format == ReportFormat.Table
+        && file is null
+        && console.IsOutputTerminal
+        && string.IsNullOrEmpty(console.GetEnvironmentVariable("NO_COLOR"))
+        && console.GetEnvironmentVariable("TERM") != "dumb";
+}

@@ -1,0 +1,52 @@
+using System.CommandLine;
+
+namespace Fetcher.Cli;
+
+/// <summary>The CLI's entry point: parse, report usage errors with exit code 2, run.</summary>
+internal static class FetcherApp
+{
+    /// <summary>Runs fetcher with <paramref name="args"/> on <paramref name="console"/> and returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var cli = new FetcherCommandLine();
+        var root = cli.CreateRootCommand();
+        root.SetAction((parse, token) => FetchCommand.RunAsync(RunSettings.From(parse, cli), console, token));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                await console.Error.WriteLineAsync($"fetcher: {error.Message}");
+            }
+
+            await console.Error.WriteLineAsync("Try 'fetcher --help' for the options.");
+            return ExitCodes.UsageError;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    Output = console.Out,
+                    Error = console.Error,
+                    EnableDefaultExceptionHandler = false,
+                    // In-flight requests are cancelled at once; this only bounds a stuck shutdown.
+                    ProcessTerminationTimeout = TimeSpan.FromSeconds(5),
+                },
+                cancellationToken);
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug must still end with a message and a defined exit code.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await console.Error.WriteLineAsync($"fetcher: internal error: {exception.GetType().Name}: {exception.Message}");
+            return ExitCodes.InternalError;
+        }
+        finally
+        {
+            await console.Out.FlushAsync(CancellationToken.None);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using Fetcher.Checks;
+using Fetcher.Cli.Parsing;
+using Fetcher.Fetching;
+
+namespace Fetcher.Cli;
+
+/// <summary>
+/// fetcher's arguments and options: names, descriptions, defaults and validation, all in one place. Values are
+/// checked here, at the edge; what passes is trusted inside.
+/// </summary>
+internal sealed class FetcherCommandLine
+{
+    private static readonly FetchOptions Defaults = new();
+
+    public Argument<string[]> Inputs { get; } = new("inputs")
+    {
+        Description = "Files of URLs, one per line ('#' starts a comment). '-' reads standard input, as does no argument when input is piped.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    public Option<int> Max { get; } = IntOption("--max", "-m", "Requests in flight at once", Defaults.MaxConcurrency, 1, 10_000);
+
+    public Option<TimeSpan?> Timeout { get; } = DurationOption(
+        "--timeout", "-t", "Budget of each attempt: connect, headers and the whole body (queue time not counted)",
+        Defaults.Timeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1));
+
+    public Option<int> Retries { get; } = IntOption(
+        "--retries", null, "Retries on transient failures (connection errors, timeouts, 408, 429, 5xx)", Defaults.Retries, 0, 100);
+
+    public Option<TimeSpan?> RetryDelay { get; } = DurationOption(
+        "--retry-delay", null, "Base of the exponential, jittered back-off between retries; Retry-After is honoured up to 30s",
+        Defaults.RetryDelay, TimeSpan.Zero, TimeSpan.FromMinutes(10));
+
+    public Option<int> MaxRedirects { get; } = IntOption("--max-redirects", null, "Redirects followed at most", Defaults.MaxRedirects, 0, 100);
+
+    public Option<bool> NoFollow { get; } = new("--no-follow") { Description = "Do not follow redirects" };
+
+    public Option<string> Method { get; } = new("--method", "-X")
+    {
+        Description = "Request method, e.g. GET or HEAD",
+        DefaultValueFactory = _ => "GET",
+        HelpName = "METHOD",
+    };
+
+    public Option<string[]> Headers { get; } = new("--header", "-H")
+    {
+        Description = "Extra request header \"Name: value\" (repeatable)",
+        HelpName = "HEADER",
+    };
+
+    public Option<string> UserAgent { get; } = new("--user-agent", "-A")
+    {
+        Description = "User-Agent header",
+        DefaultValueFactory = _ => FetchOptions.DefaultUserAgent,
+        HelpName = "TEXT",
+    };
+
+    public Option<bool> Insecure { get; } = new("--insecure", "-k") { Description = "Accept any TLS certificate" };
+
+    public Option<StatusExpectation> Expect { get; } = new("--expect")
+    {
+        Description = "Statuses that count as success: codes, ranges and classes, e.g. 200,204 or 200-299 or 2xx,3xx",
+        DefaultValueFactory = _ => StatusExpectation.Default,
+        CustomParser = ParseExpectation,
+        HelpName = "STATUSES",
+    };
+
+    public Option<string> Format { get; } = new Option<string>("--format", "-f")
+    {
+        Description = "Report format",
+        DefaultValueFactory = _ => ReportFormats.Table,
+        HelpName = "FORMAT",
+    }.AcceptOnlyFromAmong(ReportFormats.Names);
+
+    public Option<FileInfo?> Output { get; } = new("--output", "-o")
+    {
+        Description = "Write the report to FILE instead of standard output",
+        HelpName = "FILE",
+    };
+
+    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every attempt and retry to standard error" };
+
+    public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Log only errors, and print no summary" };
+
+    /// <summary>The root command with every argument and option, and a validator for combinations.</summary>
+    public RootCommand CreateRootCommand()
+    {
+        var root = new RootCommand(
+            "Fetch URLs concurrently and report every status, then a summary.\n" +
+            "Example: fetcher urls.txt --max 10 --timeout 2s\n" + ExitCodes.Description)
+        {
+            Inputs, Max, Timeout, Retries, RetryDelay, MaxRedirects, NoFollow, Method, Headers, UserAgent, Insecure,
+            Expect, Format, Output, Verbose, Quiet,
+        };
+
+        Headers.Validators.Add(ValidateHeaders);
+        Method.Validators.Add(ValidateMethod);
+        root.Validators.Add(result =>
+        {
+            if (result.GetValue(Verbose) && result.GetValue(Quiet))
+            {
+                result.AddError("--verbose and --quiet cannot be used together");
+            }
+        });
+        return root;
+    }
+
+    private static Option<int> IntOption(string name, string? alias, string description, int defaultValue, int min, int max)
+    {
+        var option = alias is null ? new Option<int>(name) : new Option<int>(name, alias);
+        option.Description = string.Create(CultureInfo.InvariantCulture, $"{description} ({min} to {max})");
+        option.DefaultValueFactory = _ => defaultValue;
+        option.HelpName = "N";
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < min || value > max)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max}, not {value}"));
+            }
+        });
+        return option;
+    }
+
+    /// <summary>
+    /// A duration option. It has no default value of its own (help would print it as <c>00:00:10</c>); the description
+    /// states the default in the form users type, and an absent option leaves <see cref="FetchOptions"/>' default.
+    /// </summary>
+    private static Option<TimeSpan?> DurationOption(string name, string? alias, string description, TimeSpan defaultValue, TimeSpan min, TimeSpan max)
+    {
+        var option = alias is null ? new Option<TimeSpan?>(name) : new Option<TimeSpan?>(name, alias);
+        option.Description = $"{description} [default: {Results.DurationText.Format(defaultValue)}]";
+        option.HelpName = "DURATION";
+        option.CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (!DurationParser.TryParse(text, out var duration))
+            {
+                result.AddError($"{name}: '{text}' is not a duration (use {DurationParser.Examples})");
+                return null;
+            }
+
+            if (duration < min || duration > max)
+            {
+                result.AddError($"{name} must be between {Results.DurationText.Format(min)} and {Results.DurationText.Format(max)}, not {text}");
+            }
+
+            return duration;
+        };
+        return option;
+    }
+
+    private static StatusExpectation ParseExpectation(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        if (StatusExpectation.TryParse(text, out var expectation, out var error))
+        {
+            return expectation;
+        }
+
+        result.AddError($"--expect: {error}");
+        return StatusExpectation.Default;
+    }
+
+    private static void ValidateHeaders(OptionResult result)
+    {
+        foreach (var header in result.GetValueOrDefault<string[]>() ?? [])
+        {
+            if (!HeaderParser.TryParse(header, out _, out var error))
+            {
+                result.AddError($"--header: {error}");
+            }
+        }
+    }
+
+    private static void ValidateMethod(OptionResult result)
+    {
+        var method = result.GetValueOrDefault<string>() ?? string.Empty;
+        if (method.Length == 0 || !method.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)))
+        {
+            result.AddError($"--method: '{method}' is not an HTTP method");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Fetcher.Reporting;
+
+namespace Fetcher.Cli;
+
+/// <summary>The names of report formats on the command line.</summary>
+internal static class ReportFormats
+{
+    public const string Table = "table";
+    public const string JsonLines = "jsonl";
+    public const string Csv = "csv";
+
+    public static string[] Names { get; } = [Table, JsonLines, Csv];
+
+    public static ReportFormat Parse(string name) => name switch
+    {
+        JsonLines => ReportFormat.JsonLines,
+        Csv => ReportFormat.Csv,
+        _ => ReportFormat.Table,
+    };
+}

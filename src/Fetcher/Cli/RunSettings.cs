@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Fetcher.Cli.Parsing;
+using Fetcher.Fetching;
+using Fetcher.Reporting;
+
+namespace Fetcher.Cli;
+
+/// <summary>Everything one run needs, read from a parse result that has passed validation.</summary>
+internal sealed record RunSettings
+{
+    private static readonly FetchOptions Defaults = new();
+
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    public required ReportFormat Format { get; init; }
+
+    public string? OutputPath { get; init; }
+
+    public bool Verbose { get; init; }
+
+    public bool Quiet { get; init; }
+
+    public required FetchOptions Fetch { get; init; }
+
+    public static RunSettings From(ParseResult parse, FetcherCommandLine cli) => new()
+    {
+        Inputs = parse.GetValue(cli.Inputs) ?? [],
+        Format = ReportFormats.Parse(parse.GetValue(cli.Format) ?? ReportFormats.Table),
+        OutputPath = parse.GetValue(cli.Output)?.FullName,
+        Verbose = parse.GetValue(cli.Verbose),
+        Quiet = parse.GetValue(cli.Quiet),
+        Fetch = new FetchOptions
+        {
+            MaxConcurrency = parse.GetValue(cli.Max),
+            Timeout = parse.GetValue(cli.Timeout) ?? Defaults.Timeout,
+            Retries = parse.GetValue(cli.Retries),
+            RetryDelay = parse.GetValue(cli.RetryDelay) ?? Defaults.RetryDelay,
+            FollowRedirects = !parse.GetValue(cli.NoFollow),
+            MaxRedirects = parse.GetValue(cli.MaxRedirects),
+            Method = new HttpMethod((parse.GetValue(cli.Method) ?? "GET").ToUpperInvariant()),
+            Headers = (parse.GetValue(cli.Headers) ?? [])
+                .Select(text => HeaderParser.TryParse(text, out var header, out _) ? header : throw new InvalidOperationException("unvalidated header"))
+                .ToArray(),
+            UserAgent = parse.GetValue(cli.UserAgent) ?? FetchOptions.DefaultUserAgent,
+            Insecure = parse.GetValue(cli.Insecure),
+            ExpectedStatus = parse.GetValue(cli.Expect) ?? Checks.StatusExpectation.Default,
+        },
+    };
+}

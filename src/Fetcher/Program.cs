@@ -1,0 +1,3 @@
+using Fetcher.Cli;
+
+return await FetcherApp.RunAsync(args, CliConsole.CreateSystem());
