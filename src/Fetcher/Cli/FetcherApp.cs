@@ -12,20 +12,20 @@ internal static class FetcherApp
         var root = cli.CreateRootCommand();
         root.SetAction((parse, token) => FetchCommand.RunAsync(RunSettings.From(parse, cli), console, token));
 
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
-        {
-            foreach (var error in parse.Errors)
-            {
-                await console.Error.WriteLineAsync($"fetcher: {error.Message}");
-            }
-
-            await console.Error.WriteLineAsync("Try 'fetcher --help' for the options.");
-            return ExitCodes.UsageError;
-        }
-
         try
         {
+            var parse = root.Parse(args);
+            if (parse.Errors.Count > 0)
+            {
+                foreach (var error in parse.Errors)
+                {
+                    await console.Error.WriteLineAsync($"fetcher: {error.Message}");
+                }
+
+                await console.Error.WriteLineAsync("Try 'fetcher --help' for the options.");
+                return ExitCodes.UsageError;
+            }
+
             return await parse.InvokeAsync(
                 new InvocationConfiguration
                 {

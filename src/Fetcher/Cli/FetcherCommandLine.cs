@@ -108,20 +108,27 @@ internal sealed class FetcherCommandLine
         return root;
     }
 
+    /// <summary>
+    /// A whole-number option parsed and range-checked in one place (a validator would run, and throw, even when the
+    /// text is not a number at all).
+    /// </summary>
     private static Option<int> IntOption(string name, string? alias, string description, int defaultValue, int min, int max)
     {
         var option = alias is null ? new Option<int>(name) : new Option<int>(name, alias);
         option.Description = string.Create(CultureInfo.InvariantCulture, $"{description} ({min} to {max})");
         option.DefaultValueFactory = _ => defaultValue;
         option.HelpName = "N";
-        option.Validators.Add(result =>
+        option.CustomParser = result =>
         {
-            var value = result.GetValueOrDefault<int>();
-            if (value < min || value > max)
+            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
             {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be between {min} and {max}, not {value}"));
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number between {min} and {max}, not '{text}'"));
+                return defaultValue;
             }
-        });
+
+            return value;
+        };
         return option;
     }
 

@@ -1,0 +1,125 @@
+using Fetcher.Tests.Support;
+
+namespace Fetcher.Tests.Cli;
+
+/// <summary>Every bad input gets a one-line message and exit code 2, never a stack trace, and nothing is fetched.</summary>
+public class UsageErrorTests
+{
+    [Theory]
+    [InlineData("--max", "0", "--max must be a whole number between 1 and 10000")]
+    [InlineData("--max", "10001", "--max must be a whole number between 1 and 10000")]
+    [InlineData("--max", "many", "--max must be a whole number between 1 and 10000, not 'many'")]
+    [InlineData("--max", "2.5", "not '2.5'")]
+    [InlineData("--timeout", "5x", "'5x' is not a duration")]
+    [InlineData("--timeout", "0", "--timeout must be between")]
+    [InlineData("--timeout", "2h", "--timeout must be between")]
+    [InlineData("--retries", "-1", "--retries must be a whole number between 0 and 100")]
+    [InlineData("--retry-delay", "soon", "'soon' is not a duration")]
+    [InlineData("--max-redirects", "101", "--max-redirects must be a whole number between 0 and 100")]
+    [InlineData("--expect", "99", "'99' is not a status code")]
+    [InlineData("--expect", "2xx,abc", "'abc' is not a status code")]
+    [InlineData("--format", "xml", "xml")]
+    [InlineData("--header", "no-colon", "not a header")]
+    [InlineData("--header", "Content-Type: text/plain", "request body")]
+    [InlineData("--method", "GE T", "not an HTTP method")]
+    public async Task BadOptionValue_ExitsTwoWithOneLineMessage(string option, string value, string expected)
+    {
+        using var input = new TempFile(content: "http://127.0.0.1:9/\n");
+
+        var result = await CliRunner.RunAsync([input.Path, option, value]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain(expected).And.StartWith("fetcher: ");
+        result.Error.Should().NotContain("   at ", "no stack trace is shown");
+        result.Out.Should().BeEmpty("nothing is fetched on a usage error");
+    }
+
+    [Fact]
+    public async Task VerboseAndQuiet_Together_AreRejected()
+    {
+        using var input = new TempFile(content: "http://127.0.0.1:9/\n");
+
+        var result = await CliRunner.RunAsync([input.Path, "-v", "-q"]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("--verbose and --quiet cannot be used together");
+    }
+
+    [Fact]
+    public async Task UnknownOption_IsAUsageError()
+    {
+        var result = await CliRunner.RunAsync(["--parallel", "urls.txt"]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("--parallel");
+    }
+
+    [Fact]
+    public async Task NoInputOnATerminal_IsAUsageError()
+    {
+        var result = await CliRunner.RunAsync([], standardInput: null);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("no input");
+    }
+
+    [Fact]
+    public async Task MissingFile_ExitsTwoAndNamesIt()
+    {
+        var result = await CliRunner.RunAsync(["/nonexistent/urls.txt"]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Be("fetcher: cannot read '/nonexistent/urls.txt': no such file" + Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task Directory_ExitsTwo()
+    {
+        using var folder = new TempFile();
+
+        var result = await CliRunner.RunAsync([folder.Folder]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("is a directory");
+    }
+
+    [Fact]
+    public async Task MissingSecondFile_FailsBeforeAnythingIsFetched()
+    {
+        using var input = new TempFile(content: "http://127.0.0.1:9/\n");
+
+        var result = await CliRunner.RunAsync([input.Path, input.Path + ".typo"]);
+
+        result.ExitCode.Should().Be(2);
+        result.Out.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task StandardInputTwice_IsAUsageError()
+    {
+        var result = await CliRunner.RunAsync(["-", "-"], standardInput: "http://127.0.0.1:9/\n");
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("only once");
+    }
+
+    [Fact]
+    public async Task UnwritableOutput_ExitsTwo()
+    {
+        using var input = new TempFile(content: "http://127.0.0.1:9/\n");
+
+        var result = await CliRunner.RunAsync([input.Path, "-o", "/nonexistent-dir/report.jsonl"]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("cannot write '/nonexistent-dir/report.jsonl'");
+    }
+
+    [Fact]
+    public async Task Help_DocumentsExitCodes_AndExitsZero()
+    {
+        var result = await CliRunner.RunAsync(["--help"]);
+
+        result.ExitCode.Should().Be(0);
+        result.Out.Should().Contain("--timeout").And.Contain("Exit codes: 0 every URL ok; 1 at least one URL not ok; 2 usage error");
+    }
+}

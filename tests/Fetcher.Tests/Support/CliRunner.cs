@@ -1,0 +1,36 @@
+using Fetcher.Cli;
+
+namespace Fetcher.Tests.Support;
+
+/// <summary>What one in-process run of the CLI printed and returned.</summary>
+internal sealed record CliResult(int ExitCode, string Out, string Error)
+{
+    public string[] OutLines => Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>Runs the CLI in-process over string writers, as System.CommandLine allows.</summary>
+internal static class CliRunner
+{
+    public static async Task<CliResult> RunAsync(
+        string[] args,
+        string? standardInput = null,
+        bool outputIsTerminal = false,
+        IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new CliConsole
+        {
+            Out = TextWriter.Synchronized(output),
+            Error = TextWriter.Synchronized(error),
+            OpenInput = () => new StringReader(standardInput ?? string.Empty),
+            IsInputRedirected = standardInput is not null,
+            IsOutputTerminal = outputIsTerminal,
+            GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
+        };
+
+        var exitCode = await FetcherApp.RunAsync(args, console, cancellationToken);
+        return new CliResult(exitCode, output.ToString(), error.ToString());
+    }
+}
