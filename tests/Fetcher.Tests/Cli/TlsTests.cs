@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Fetcher.Tests.Support;
+
+namespace Fetcher.Tests.Cli;
+
+public class TlsTests
+{
+    [Fact]
+    public async Task SelfSignedCertificate_IsATlsError_UnlessInsecure()
+    {
+        using var server = new SelfSignedTlsServer();
+        using var input = new TempFile(content: server.Url("/") + "\n");
+
+        var strict = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "--timeout", "10s"]);
+        var insecure = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "--timeout", "10s", "--insecure"]);
+
+        strict.ExitCode.Should().Be(1);
+        var refused = JsonDocument.Parse(strict.OutLines.Single()).RootElement;
+        refused.GetProperty("outcome").GetString().Should().Be("tls_error");
+        refused.GetProperty("status").ValueKind.Should().Be(JsonValueKind.Null);
+
+        insecure.ExitCode.Should().Be(0, insecure.Error);
+        var accepted = JsonDocument.Parse(insecure.OutLines.Single()).RootElement;
+        accepted.GetProperty("outcome").GetString().Should().Be("ok");
+        accepted.GetProperty("bytes").GetInt64().Should().Be(6);
+    }
+}

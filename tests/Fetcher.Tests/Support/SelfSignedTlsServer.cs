@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+
+namespace Fetcher.Tests.Support;
+
+/// <summary>
+/// An HTTPS server on 127.0.0.1 with a self-signed certificate made by the test: every request gets a small 200.
+/// No client trusts the certificate unless told to accept any.
+/// </summary>
+internal sealed class SelfSignedTlsServer : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly X509Certificate2 _certificate = CreateCertificate();
+    private readonly CancellationTokenSource _stop = new();
+
+    public SelfSignedTlsServer()
+    {
+        _listener.Start();
+        _ = AcceptAsync();
+    }
+
+    public string Url(string path) => $"https://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{path}";
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Stop();
+        _certificate.Dispose();
+        _stop.Dispose();
+    }
+
+    private static X509Certificate2 CreateCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        // Round-trip through PKCS#12 so the private key is usable by SslStream on every platform.
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), password: null);
+    }
+
+    private async Task AcceptAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                _ = ServeAsync(client);
+            }
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Stopped.
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        using (client)
+        {
+            try
+            {
+                await using var tls = new SslStream(client.GetStream());
+                await tls.AuthenticateAsServerAsync(_certificate);
+                var buffer = new byte[4096];
+                var received = new StringBuilder();
+                while (!received.ToString().Contains("\r\n\r\n", StringComparison.Ordinal))
+                {
+                    var read = await tls.ReadAsync(buffer, _stop.Token);
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    received.Append(Encoding.ASCII.GetString(buffer, 0, read));
+                }
+
+                await tls.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nsecure"), _stop.Token);
+            }
+            catch (Exception exception) when (exception is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException or ObjectDisposedException)
+            {
+                // The client refused the certificate or went away.
+            }
+        }
+    }
+}
