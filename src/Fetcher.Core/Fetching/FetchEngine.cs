@@ -48,7 +48,7 @@ public sealed class FetchEngine
             workers[i] = Task.Run(() => WorkAsync(pending.Reader, results.Writer, cancellationToken), CancellationToken.None);
         }
 
-        var completion = CompleteAsync(feeding, workers, results.Writer);
+        var completion = CompleteAsync(feeding, workers, results.Writer, cancellationToken);
         return new FetchRun(results.Reader, completion);
     }
 
@@ -91,12 +91,21 @@ public sealed class FetchEngine
         }
     }
 
-    private static async Task CompleteAsync(Task feeding, Task[] workers, ChannelWriter<FetchResult> results)
+    private static async Task CompleteAsync(Task feeding, Task[] workers, ChannelWriter<FetchResult> results, CancellationToken cancellationToken)
     {
         try
         {
             await Task.WhenAll(workers);
-            await feeding;
+            if (cancellationToken.IsCancellationRequested && !feeding.IsCompleted)
+            {
+                // The source is stuck in a read that ignores cancellation; its line was never taken, so nothing is lost.
+                _ = feeding.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            }
+            else
+            {
+                await feeding;
+            }
+
             results.TryComplete();
         }
         catch (Exception exception)
