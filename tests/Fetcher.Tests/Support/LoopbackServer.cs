@@ -12,6 +12,7 @@ public sealed class LoopbackServer : IDisposable
         Server = WireMockServer.Start();
         Given("/ok", Response.Create().WithStatusCode(200).WithBody("hello"));
         Given("/missing", Response.Create().WithStatusCode(404).WithBody("nope"));
+        Given("/unavailable", Response.Create().WithStatusCode(503));
         Given("/slow", Response.Create().WithStatusCode(200).WithBody("late").WithDelay(TimeSpan.FromSeconds(20)));
     }
 
