@@ -48,35 +48,70 @@ public sealed class FetchEngine
             workers[i] = Task.Run(() => WorkAsync(pending.Reader, results.Writer, cancellationToken), CancellationToken.None);
         }
 
-        var completion = CompleteAsync(feeding, workers, results.Writer, cancellationToken);
+        var completion = CompleteAsync(feeding, workers, results.Writer);
         return new FetchRun(results.Reader, completion);
     }
 
+    /// <summary>
+    /// Moves requests from the source to the workers. A request, once taken from the source, is always handed over:
+    /// the workers keep draining the channel after cancellation (answering at once with cancelled results), so the
+    /// write completes. Only the wait for the source's next request is abandoned on cancellation, since a source may
+    /// block in a read that ignores the token (a terminal's standard input, say); nothing was taken then.
+    /// </summary>
     private static async Task FeedAsync(IAsyncEnumerable<FetchRequest> requests, ChannelWriter<FetchRequest> pending, CancellationToken cancellationToken)
     {
-        // Completing the channel on cancellation frees the workers even while the source is blocked in a read
-        // that does not observe the token (a terminal's standard input, say).
-        using var stop = cancellationToken.Register(() => pending.TryComplete());
         await Task.Yield();
+        var enumerator = requests.GetAsyncEnumerator(cancellationToken);
+        var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
+        var abandoned = false;
         try
         {
-            await foreach (var request in requests.WithCancellation(cancellationToken))
+            while (await NextAsync(enumerator, cancelled) is var next && next != SourceState.Ended)
             {
-                await pending.WriteAsync(request, CancellationToken.None);
-            }
+                if (next == SourceState.Abandoned)
+                {
+                    abandoned = true;
+                    break;
+                }
 
-            pending.TryComplete();
+                await pending.WriteAsync(enumerator.Current, CancellationToken.None);
+            }
         }
-        catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or ChannelClosedException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            pending.TryComplete();
+            // The source observed the cancellation: it ends here.
         }
         catch (Exception exception)
         {
-            // The input failed part-way: finish what was read, then report the failure from Completion.
-            pending.TryComplete();
             throw new InputReadException(exception.Message, exception);
         }
+        finally
+        {
+            pending.TryComplete();
+            if (!abandoned)
+            {
+                await enumerator.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<SourceState> NextAsync(IAsyncEnumerator<FetchRequest> enumerator, Task cancelled)
+    {
+        var moving = enumerator.MoveNextAsync();
+        if (moving.IsCompleted)
+        {
+            return await moving ? SourceState.HasRequest : SourceState.Ended;
+        }
+
+        var next = moving.AsTask();
+        if (await Task.WhenAny(next, cancelled) != next)
+        {
+            // Let a late failure of the abandoned read go unobserved quietly.
+            _ = next.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return SourceState.Abandoned;
+        }
+
+        return await next ? SourceState.HasRequest : SourceState.Ended;
     }
 
     private async Task WorkAsync(ChannelReader<FetchRequest> pending, ChannelWriter<FetchResult> results, CancellationToken cancellationToken)
@@ -91,21 +126,12 @@ public sealed class FetchEngine
         }
     }
 
-    private static async Task CompleteAsync(Task feeding, Task[] workers, ChannelWriter<FetchResult> results, CancellationToken cancellationToken)
+    private static async Task CompleteAsync(Task feeding, Task[] workers, ChannelWriter<FetchResult> results)
     {
         try
         {
             await Task.WhenAll(workers);
-            if (cancellationToken.IsCancellationRequested && !feeding.IsCompleted)
-            {
-                // The source is stuck in a read that ignores cancellation; its line was never taken, so nothing is lost.
-                _ = feeding.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            }
-            else
-            {
-                await feeding;
-            }
-
+            await feeding;
             results.TryComplete();
         }
         catch (Exception exception)
@@ -113,5 +139,12 @@ public sealed class FetchEngine
             results.TryComplete(exception);
             throw;
         }
+    }
+
+    private enum SourceState
+    {
+        HasRequest,
+        Ended,
+        Abandoned,
     }
 }

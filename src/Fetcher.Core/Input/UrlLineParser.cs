@@ -30,9 +30,13 @@ public static class UrlLineParser
             return "the line contains control characters";
         }
 
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || parsed.IsFile || parsed.IsUnc || string.IsNullOrEmpty(parsed.Scheme))
+        // On Unix, Uri takes "/some/path" for an implicit file: URL; only a written scheme counts here.
+        var implicitFile = !text.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || ((parsed.IsFile || parsed.IsUnc) && implicitFile))
         {
-            return "not an absolute URL (expected http://… or https://…)";
+            return LooksLikeAHostWithoutScheme(text)
+                ? $"not an absolute URL: no scheme (did you mean https://{text}?)"
+                : "not an absolute URL (expected http://… or https://…)";
         }
 
         if (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps)
@@ -48,4 +52,9 @@ public static class UrlLineParser
         uri = parsed;
         return null;
     }
+
+    private static bool LooksLikeAHostWithoutScheme(string text) =>
+        !text.Contains("://", StringComparison.Ordinal)
+        && Uri.TryCreate("https://" + text, UriKind.Absolute, out var withScheme)
+        && withScheme.Host.Contains('.', StringComparison.Ordinal);
 }

@@ -50,7 +50,7 @@ public sealed class TableReportWriter(TextWriter output, bool useColour) : IRepo
         var text = $"{result.Outcome.ToName()}: {TerminalText.Sanitize(result.Error)}";
         if (result.Outcome == FetchOutcome.Invalid)
         {
-            text += string.Create(CultureInfo.InvariantCulture, $" ({result.Source}:{result.Line})");
+            text += string.Create(CultureInfo.InvariantCulture, $" ({TerminalText.Sanitize(result.Source)}:{result.Line})");
         }
 
         return result.Attempts > 1 ? text + string.Create(CultureInfo.InvariantCulture, $" [{result.Attempts} attempts]") : text;

@@ -33,6 +33,9 @@ public static class FailureClassifier
             case HttpRequestError.ConnectionError:
             case HttpRequestError.ResponseEnded:
                 return (FetchOutcome.ConnectionError, message);
+            case HttpRequestError.InvalidResponse:
+                // A malformed body (a bad chunk, say) carries the HttpIOException it came from; it is no connection error.
+                return (FetchOutcome.Error, message);
         }
 
         for (Exception? inner = exception; inner is not null; inner = inner.InnerException)

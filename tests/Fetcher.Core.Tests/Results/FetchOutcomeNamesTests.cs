@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using Fetcher.Results;
+
+namespace Fetcher.Core.Tests.Results;
+
+public class FetchOutcomeNamesTests
+{
+    [Theory]
+    [InlineData(FetchOutcome.Ok, "ok")]
+    [InlineData(FetchOutcome.UnexpectedStatus, "unexpected_status")]
+    [InlineData(FetchOutcome.Timeout, "timeout")]
+    [InlineData(FetchOutcome.DnsError, "dns_error")]
+    [InlineData(FetchOutcome.ConnectionError, "connection_error")]
+    [InlineData(FetchOutcome.TlsError, "tls_error")]
+    [InlineData(FetchOutcome.Invalid, "invalid")]
+    [InlineData(FetchOutcome.Cancelled, "cancelled")]
+    [InlineData(FetchOutcome.Error, "error")]
+    public void ToName_Outcome_IsSnakeCase(FetchOutcome outcome, string expected)
+    {
+        outcome.ToName().Should().Be(expected);
+    }
+
+    [Fact]
+    public void All_EveryOutcomeHasADistinctSnakeCaseName()
+    {
+        FetchOutcomeNames.All.Should().Equal(Enum.GetValues<FetchOutcome>());
+
+        var names = FetchOutcomeNames.All.Select(o => o.ToName()).ToArray();
+
+        names.Should().OnlyHaveUniqueItems();
+        names.Should().AllSatisfy(n => Regex.IsMatch(n, "^[a-z]+(_[a-z]+)*$").Should().BeTrue(n));
+        names.Should().Equal(FetchOutcomeNames.All.Select(o => SnakeCase(o.ToString())));
+    }
+
+    private static string SnakeCase(string pascal) =>
+        Regex.Replace(pascal, "(?<!^)([A-Z])", "_$1").ToLowerInvariant();
+}

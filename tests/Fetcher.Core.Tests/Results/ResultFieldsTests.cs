@@ -1,0 +1,14 @@
+using Fetcher.Results;
+
+namespace Fetcher.Core.Tests.Results;
+
+public class ResultFieldsTests
+{
+    [Fact]
+    public void InReportOrder_IsTheDocumentedSchema()
+    {
+        // Consumers rely on these names and this order; new fields are only ever appended.
+        ResultFields.InReportOrder.Should().Equal(
+            "source", "line", "url", "ok", "outcome", "status", "reason", "elapsed_ms", "bytes", "attempts", "final_url", "error", "started_at");
+    }
+}
