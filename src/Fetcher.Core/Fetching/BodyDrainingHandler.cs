@@ -16,7 +16,7 @@ internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> l
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var attempt = AttemptCounter.Of(request)?.Next() ?? 1;
+        var attempt = AttemptCounter.Of(request)?.Count ?? 1;
         var started = Stopwatch.GetTimestamp();
         HttpResponseMessage? response = null;
         try

@@ -25,6 +25,7 @@ public static class FetcherServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton<UrlFetcher>();
         services.AddSingleton<FetchEngine>();
+        services.AddTransient<RedirectHandler>();
         services.AddTransient<BodyDrainingHandler>();
 
         var client = services.AddHttpClient(FetchClient.Name, client => client.Timeout = Timeout.InfiniteTimeSpan)
@@ -32,7 +33,8 @@ public static class FetcherServiceCollectionExtensions
             // One long-lived handler: its pool recycles connections itself (PooledConnectionLifetime).
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
-        // Handlers run outermost first: the resilience pipeline wraps the body-draining handler.
+        // Handlers run outermost first: each attempt of the resilience pipeline follows its redirects, and every
+        // response on the way has its body drained inside the attempt.
         client.AddResilienceHandler(FetchClient.PipelineName, (pipeline, context) =>
             {
                 if (options.Retries > 0)
@@ -45,6 +47,7 @@ public static class FetcherServiceCollectionExtensions
 
                 pipeline.AddTimeout(options.Timeout);
             });
+        client.AddHttpMessageHandler<RedirectHandler>();
         client.AddHttpMessageHandler<BodyDrainingHandler>();
 
         return services;
@@ -56,8 +59,8 @@ public static class FetcherServiceCollectionExtensions
         {
             MaxConnectionsPerServer = options.MaxConcurrency,
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            AllowAutoRedirect = options.FollowRedirects && options.MaxRedirects > 0,
-            MaxAutomaticRedirections = Math.Max(1, options.MaxRedirects),
+            // RedirectHandler follows redirects: the handler's own would follow one to any scheme.
+            AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
         };

@@ -48,7 +48,7 @@ public sealed class UrlFetcher
         {
             using var response = await _clientFactory.CreateClient(FetchClient.Name)
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            result = FromResponse(request, response, startedAt) with
+            result = FromResponse(request, message, response, startedAt) with
             {
                 ElapsedMs = ElapsedMs(started),
                 Attempts = attempts.Count,
@@ -92,7 +92,7 @@ public sealed class UrlFetcher
         return message;
     }
 
-    private FetchResult FromResponse(FetchRequest request, HttpResponseMessage response, DateTimeOffset startedAt)
+    private FetchResult FromResponse(FetchRequest request, HttpRequestMessage message, HttpResponseMessage response, DateTimeOffset startedAt)
     {
         var status = (int)response.StatusCode;
         var result = ResultFor(request, startedAt) with
@@ -103,9 +103,9 @@ public sealed class UrlFetcher
             FinalUrl = response.RequestMessage?.RequestUri?.AbsoluteUri,
         };
 
-        if (RedirectNotFollowed(response) is { } redirectProblem)
+        if (RedirectRefusal.Of(message) is { } refusal)
         {
-            return result with { Outcome = FetchOutcome.Error, Error = redirectProblem };
+            return result with { Outcome = FetchOutcome.Error, Error = refusal };
         }
 
         return _options.ExpectedStatus.Matches(status)
@@ -115,33 +115,6 @@ public sealed class UrlFetcher
                 Outcome = FetchOutcome.UnexpectedStatus,
                 Error = $"status {status} is not in the expected {_options.ExpectedStatus}",
             };
-    }
-
-    /// <summary>
-    /// When redirects are followed, a final response that is still a redirect means the handler stopped:
-    /// the chain was too long, or the target was unsafe or not http(s).
-    /// </summary>
-    private string? RedirectNotFollowed(HttpResponseMessage response)
-    {
-        var status = (int)response.StatusCode;
-        if (!_options.FollowRedirects || status is < 300 or > 399 || response.Headers.Location is not { } location)
-        {
-            return null;
-        }
-
-        var from = response.RequestMessage?.RequestUri;
-        var to = location.IsAbsoluteUri ? location : from is null ? null : new Uri(from, location);
-        if (to is not null && to.Scheme != Uri.UriSchemeHttp && to.Scheme != Uri.UriSchemeHttps)
-        {
-            return $"redirect to unsupported scheme '{to.Scheme}' not followed";
-        }
-
-        if (from?.Scheme == Uri.UriSchemeHttps && to?.Scheme == Uri.UriSchemeHttp)
-        {
-            return "redirect from https to http not followed";
-        }
-
-        return $"more than {_options.MaxRedirects} redirects";
     }
 
     private static FetchResult ResultFor(FetchRequest request, DateTimeOffset startedAt) => new()

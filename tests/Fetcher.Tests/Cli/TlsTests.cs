@@ -24,4 +24,22 @@ public class TlsTests
         accepted.GetProperty("outcome").GetString().Should().Be("ok");
         accepted.GetProperty("bytes").GetInt64().Should().Be(6);
     }
+
+    [Fact]
+    public async Task RedirectFromHttpsToHttp_IsNotFollowed()
+    {
+        using var plain = new LoopbackServer();
+        using var server = new SelfSignedTlsServer(
+            $"HTTP/1.1 302 Found\r\nLocation: {plain.Url("/ok")}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        using var input = new TempFile(content: server.Url("/") + "\n");
+
+        var result = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "--insecure"]);
+
+        result.ExitCode.Should().Be(1);
+        var row = JsonDocument.Parse(result.OutLines.Single()).RootElement;
+        row.GetProperty("outcome").GetString().Should().Be("error");
+        row.GetProperty("error").GetString().Should().Be("redirect from https to http not followed");
+        row.GetProperty("status").GetInt32().Should().Be(302);
+        plain.Server.LogEntries.Should().BeEmpty("nothing is sent over plain http");
+    }
 }

@@ -8,17 +8,22 @@ using System.Text;
 namespace Fetcher.Tests.Support;
 
 /// <summary>
-/// An HTTPS server on 127.0.0.1 with a self-signed certificate made by the test: every request gets a small 200.
-/// No client trusts the certificate unless told to accept any.
+/// An HTTPS server on 127.0.0.1 with a self-signed certificate made by the test: every request gets the same
+/// response (by default a small 200). No client trusts the certificate unless told to accept any.
 /// </summary>
 internal sealed class SelfSignedTlsServer : IDisposable
 {
+    private const string SmallOk = "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nsecure";
+
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly X509Certificate2 _certificate = CreateCertificate();
     private readonly CancellationTokenSource _stop = new();
 
-    public SelfSignedTlsServer()
+    private readonly byte[] _response;
+
+    public SelfSignedTlsServer(string rawResponse = SmallOk)
     {
+        _response = Encoding.ASCII.GetBytes(rawResponse);
         _listener.Start();
         _ = AcceptAsync();
     }
@@ -82,7 +87,7 @@ internal sealed class SelfSignedTlsServer : IDisposable
                     received.Append(Encoding.ASCII.GetString(buffer, 0, read));
                 }
 
-                await tls.WriteAsync(Encoding.ASCII.GetBytes("HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nsecure"), _stop.Token);
+                await tls.WriteAsync(_response, _stop.Token);
             }
             catch (Exception exception) when (exception is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException or ObjectDisposedException)
             {

@@ -1,0 +1,95 @@
+namespace Fetcher.Fetching;
+
+/// <summary>
+/// Follows redirects itself, inside each attempt, instead of leaving them to <see cref="SocketsHttpHandler"/>, which
+/// would follow a redirect to any scheme. Here only http and https targets are followed, never from https down to
+/// http, at most <see cref="FetchOptions.MaxRedirects"/> times; credentials are not sent on to another origin. When it
+/// stops at a redirect it could have followed, it says why in <see cref="RedirectRefusal"/>.
+/// It also counts attempts: it is the first handler each attempt passes through.
+/// </summary>
+internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
+{
+    private static readonly string[] CredentialHeaders = ["Authorization", "Proxy-Authorization", "Cookie"];
+
+    /// <inheritdoc />
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        AttemptCounter.Of(request)?.Next();
+        ((IDictionary<string, object?>)request.Options).Remove(RedirectRefusal.Key.Key);
+
+        var hop = request;
+        var response = await base.SendAsync(hop, cancellationToken);
+        for (var redirects = 0; options.FollowRedirects && RedirectTarget(response) is { } target; redirects++)
+        {
+            var refusal = Refusal(hop.RequestUri!, target, redirects);
+            if (refusal is not null)
+            {
+                request.Options.Set(RedirectRefusal.Key, refusal);
+                break;
+            }
+
+            var next = NextHop(hop, target, (int)response.StatusCode);
+            response.Dispose();
+            if (!ReferenceEquals(hop, request))
+            {
+                hop.Dispose();
+            }
+
+            hop = next;
+            response = await base.SendAsync(hop, cancellationToken);
+        }
+
+        return response;
+    }
+
+    private static Uri? RedirectTarget(HttpResponseMessage response)
+    {
+        var status = (int)response.StatusCode;
+        if (status is not (300 or 301 or 302 or 303 or 307 or 308) || response.Headers.Location is not { } location)
+        {
+            return null;
+        }
+
+        var from = response.RequestMessage?.RequestUri;
+        return location.IsAbsoluteUri ? location : from is null ? null : new Uri(from, location);
+    }
+
+    private string? Refusal(Uri from, Uri to, int redirectsSoFar)
+    {
+        if (to.Scheme != Uri.UriSchemeHttp && to.Scheme != Uri.UriSchemeHttps)
+        {
+            return $"redirect to unsupported scheme '{to.Scheme}' not followed";
+        }
+
+        if (from.Scheme == Uri.UriSchemeHttps && to.Scheme == Uri.UriSchemeHttp)
+        {
+            return "redirect from https to http not followed";
+        }
+
+        return redirectsSoFar >= options.MaxRedirects ? $"more than {options.MaxRedirects} redirects" : null;
+    }
+
+    private static HttpRequestMessage NextHop(HttpRequestMessage previous, Uri target, int status)
+    {
+        // 303 turns everything but HEAD into GET; 301 and 302 turn POST into GET, as browsers and curl -L do.
+        var method = (status == 303 && previous.Method != HttpMethod.Head) || (status is 301 or 302 && previous.Method == HttpMethod.Post)
+            ? HttpMethod.Get
+            : previous.Method;
+        var next = new HttpRequestMessage(method, target) { Version = previous.Version, VersionPolicy = previous.VersionPolicy };
+        var sameOrigin = Uri.Compare(previous.RequestUri, target, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+        foreach (var header in previous.Headers)
+        {
+            if (sameOrigin || !CredentialHeaders.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                next.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (AttemptCounter.Of(previous) is { } attempts)
+        {
+            next.Options.Set(AttemptCounter.Key, attempts);
+        }
+
+        return next;
+    }
+}
