@@ -29,12 +29,12 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(result.Outcome.ToName());
         WriteRaw(result.Status?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         WriteText(result.Reason);
-        WriteRaw(Math.Round(result.ElapsedMs, 3).ToString(CultureInfo.InvariantCulture));
+        WriteRaw(ReportValues.ElapsedMs(result).ToString(CultureInfo.InvariantCulture));
         WriteNumber(result.Bytes);
         WriteNumber(result.Attempts);
         WriteText(result.FinalUrl);
         WriteText(result.Error);
-        WriteRaw(result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), last: true);
+        WriteRaw(ReportValues.StartedAt(result), last: true);
         output.Write(LineBreak);
     }
 

@@ -43,12 +43,12 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         _json.WriteString(ResultFields.Outcome, result.Outcome.ToName());
         WriteNullable(ResultFields.Status, result.Status);
         _json.WriteString(ResultFields.Reason, result.Reason);
-        _json.WriteNumber(ResultFields.ElapsedMs, Math.Round(result.ElapsedMs, 3));
+        _json.WriteNumber(ResultFields.ElapsedMs, ReportValues.ElapsedMs(result));
         _json.WriteNumber(ResultFields.Bytes, result.Bytes);
         _json.WriteNumber(ResultFields.Attempts, result.Attempts);
         _json.WriteString(ResultFields.FinalUrl, result.FinalUrl);
         _json.WriteString(ResultFields.Error, result.Error);
-        _json.WriteString(ResultFields.StartedAt, result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+        _json.WriteString(ResultFields.StartedAt, ReportValues.StartedAt(result));
         _json.WriteEndObject();
         _json.Flush();
 

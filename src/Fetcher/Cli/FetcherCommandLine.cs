@@ -120,7 +120,7 @@ internal sealed class FetcherCommandLine
         option.HelpName = "N";
         option.CustomParser = result =>
         {
-            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            var text = LastToken(result);
             if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
             {
                 result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number between {min} and {max}, not '{text}'"));
@@ -143,7 +143,7 @@ internal sealed class FetcherCommandLine
         option.HelpName = "DURATION";
         option.CustomParser = result =>
         {
-            var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+            var text = LastToken(result);
             if (!DurationParser.TryParse(text, out var duration))
             {
                 result.AddError($"{name}: '{text}' is not a duration (use {DurationParser.Examples})");
@@ -160,9 +160,12 @@ internal sealed class FetcherCommandLine
         return option;
     }
 
+    /// <summary>The value given on the command line; when an option is repeated, the last one wins.</summary>
+    private static string LastToken(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+
     private static StatusExpectation ParseExpectation(ArgumentResult result)
     {
-        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
+        var text = LastToken(result);
         if (StatusExpectation.TryParse(text, out var expectation, out var error))
         {
             return expectation;

@@ -1,0 +1,15 @@
+using System.Globalization;
+using Fetcher.Results;
+
+namespace Fetcher.Reporting;
+
+/// <summary>How the machine-readable reports write values that need formatting, so that every format agrees.</summary>
+internal static class ReportValues
+{
+    /// <summary><c>started_at</c>: UTC, ISO 8601, millisecond precision, e.g. <c>2026-11-25T06:19:24.090Z</c>.</summary>
+    public static string StartedAt(FetchResult result) =>
+        result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+
+    /// <summary><c>elapsed_ms</c>: milliseconds to the microsecond.</summary>
+    public static double ElapsedMs(FetchResult result) => Math.Round(result.ElapsedMs, 3);
+}
