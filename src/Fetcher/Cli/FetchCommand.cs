@@ -62,9 +62,26 @@ internal static class FetchCommand
         var summary = new RunSummary();
         var started = console.TimeProvider.GetTimestamp();
         var inputFailed = false;
+        string? outputFailure = null;
 
-        writer.WriteHeader();
-        var run = engine.Start(UrlSource.ReadAsync(inputs, cancellationToken), cancellationToken);
+        // Stops the run when the report can no longer be written (a closed pipe, a full disk), apart from Ctrl+C.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        string StopWriting(IOException exception)
+        {
+            stop.Cancel();
+            return exception.Message;
+        }
+
+        try
+        {
+            writer.WriteHeader();
+        }
+        catch (IOException exception)
+        {
+            outputFailure = StopWriting(exception);
+        }
+
+        var run = engine.Start(UrlSource.ReadAsync(inputs, stop.Token), stop.Token);
         try
         {
             // Write everything that is ready, then flush once: prompt when results trickle, cheap when they pour.
@@ -72,11 +89,28 @@ internal static class FetchCommand
             {
                 while (run.Results.TryRead(out var result))
                 {
-                    writer.Write(result);
                     summary.Add(result);
+                    if (outputFailure is null)
+                    {
+                        try
+                        {
+                            writer.Write(result);
+                        }
+                        catch (IOException exception)
+                        {
+                            outputFailure = StopWriting(exception);
+                        }
+                    }
                 }
 
-                writer.Flush();
+                try
+                {
+                    writer.Flush();
+                }
+                catch (IOException exception)
+                {
+                    outputFailure ??= StopWriting(exception);
+                }
             }
 
             await run.Completion;
@@ -86,13 +120,13 @@ internal static class FetchCommand
             inputFailed = true;
             logger.Error("An input could not be read to its end: {Reason}", exception.Message);
         }
-        finally
-        {
-            writer.Flush();
-        }
 
         var interrupted = cancellationToken.IsCancellationRequested;
-        if (summary.Total == 0 && !interrupted && !inputFailed)
+        if (outputFailure is not null)
+        {
+            logger.Error("Stopped: the report could not be written: {Reason}", outputFailure);
+        }
+        else if (summary.Total == 0 && !interrupted && !inputFailed)
         {
             logger.Warning("No URLs found in the input");
         }
@@ -103,7 +137,7 @@ internal static class FetchCommand
         }
 
         return interrupted ? ExitCodes.Interrupted
-            : inputFailed ? ExitCodes.UsageError
+            : inputFailed || outputFailure is not null ? ExitCodes.UsageError
             : summary.FailedCount > 0 ? ExitCodes.SomeFailed
             : ExitCodes.AllOk;
     }

@@ -183,4 +183,19 @@ public class RunTests(LoopbackServer server) : IClassFixture<LoopbackServer>
         rows.Select(r => (r.GetProperty("source").GetString(), r.GetProperty("line").GetInt32()))
             .Should().BeEquivalentTo([(first.Path, 1), (second.Path, 2)]);
     }
+
+    [Fact]
+    public async Task OutputClosedEarly_StopsTheRun_AndExitsTwoWithAMessage()
+    {
+        using var input = new TempFile(content: string.Join('\n', Enumerable.Range(1, 200).Select(i => server.Url($"/ok?closing={i}"))));
+        var output = new ClosingWriter(linesBeforeClosing: 2);
+
+        var result = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "--max", "2"], standardOutput: output);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("the report could not be written: Broken pipe").And.NotContain("internal error");
+        output.Written.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2);
+        server.Server.LogEntries.Count(e => e.RequestMessage?.Query?.ContainsKey("closing") == true)
+            .Should().BeLessThan(200, "the run stops instead of fetching everything for nobody");
+    }
 }

@@ -16,13 +16,14 @@ internal static class CliRunner
         string? standardInput = null,
         bool outputIsTerminal = false,
         IReadOnlyDictionary<string, string>? environment = null,
+        TextWriter? standardOutput = null,
         CancellationToken cancellationToken = default)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         var console = new CliConsole
         {
-            Out = TextWriter.Synchronized(output),
+            Out = standardOutput ?? TextWriter.Synchronized(output),
             Error = TextWriter.Synchronized(error),
             OpenInput = () => new StringReader(standardInput ?? string.Empty),
             IsInputRedirected = standardInput is not null,
