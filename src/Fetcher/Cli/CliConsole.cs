@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace Fetcher.Cli;
 
@@ -32,10 +33,33 @@ internal sealed class CliConsole
     /// <summary>The real console: a buffered UTF-8 standard output (flushed by the report loop) and standard error.</summary>
     public static CliConsole CreateSystem() => new()
     {
-        Out = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false },
+        Out = new StreamWriter(OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false },
         Error = Console.Error,
         OpenInput = () => new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024),
         IsInputRedirected = Console.IsInputRedirected,
         IsOutputTerminal = !Console.IsOutputRedirected,
     };
+
+    /// <summary>
+    /// Standard output. Console's own stream swallows a broken pipe, so <c>fetcher urls.txt | head</c> would go on
+    /// fetching for nobody; a plain file stream over a pipe reports it, and the run stops. A regular file keeps
+    /// Console's stream: a file stream would write at offsets of its own and not move the offset it shares with the
+    /// shell (<c>{ fetcher urls.txt; echo done; } &gt; log</c> would overwrite the report).
+    /// </summary>
+    private static Stream OpenStandardOutput()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return Console.OpenStandardOutput();
+        }
+
+        var stream = new FileStream(new SafeFileHandle(1, ownsHandle: false), FileAccess.Write, bufferSize: 0);
+        if (!stream.CanSeek)
+        {
+            return stream;
+        }
+
+        stream.Dispose();
+        return Console.OpenStandardOutput();
+    }
 }

@@ -39,7 +39,7 @@ public class InterruptTests
     {
         using var server = new SilentServer();
         using var input = new TempFile(content: string.Join('\n', Enumerable.Range(1, 10).Select(i => server.Url($"/{i}"))));
-        using var process = StartFetcher(input.Path, "--max", "2", "-f", "jsonl");
+        using var process = FetcherProcess.Start(input.Path, "--max", "2", "-f", "jsonl");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
 
@@ -56,23 +56,5 @@ public class InterruptTests
         var rows = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         rows.Should().NotBeEmpty().And.OnlyContain(r => r.GetProperty("outcome").GetString() == "cancelled");
         (await stderr).Should().Contain("Interrupted").And.Contain("Summary:");
-    }
-
-    private static Process StartFetcher(params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fetcher.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("could not start fetcher");
     }
 }
