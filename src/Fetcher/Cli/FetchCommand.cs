@@ -24,6 +24,13 @@ internal static class FetchCommand
             return ExitCodes.UsageError;
         }
 
+        if (settings.OutputPath is { } outputPath
+            && settings.Inputs.Any(input => input != UrlInput.StandardInputName && Path.GetFullPath(input) == outputPath))
+        {
+            await console.Error.WriteLineAsync($"fetcher: --output '{outputPath}' is also an input: it would be emptied before it is read");
+            return ExitCodes.UsageError;
+        }
+
         TextWriter? file;
         try
         {

@@ -115,6 +115,18 @@ public class UsageErrorTests
     }
 
     [Fact]
+    public async Task OutputOverAnInput_IsRefused_AndTheInputKept()
+    {
+        using var input = new TempFile(content: "http://127.0.0.1:9/\n");
+
+        var result = await CliRunner.RunAsync([input.Path, "-o", input.Path]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("is also an input");
+        File.ReadAllText(input.Path).Should().Be("http://127.0.0.1:9/\n");
+    }
+
+    [Fact]
     public async Task Help_DocumentsExitCodes_AndExitsZero()
     {
         var result = await CliRunner.RunAsync(["--help"]);
