@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Fetcher.Fetching;
@@ -9,7 +8,7 @@ namespace Fetcher.Fetching;
 /// Because it runs inside the resilience pipeline, the per-attempt timeout covers the body as well as the headers,
 /// and a connection that breaks mid-body is a transient failure that the retry strategy sees.
 /// </summary>
-internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> logger) : DelegatingHandler
+internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> logger, TimeProvider timeProvider) : DelegatingHandler
 {
     private const int BufferSize = 16 * 1024;
 
@@ -17,7 +16,7 @@ internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> l
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var attempt = AttemptCounter.Of(request)?.Count ?? 1;
-        var started = Stopwatch.GetTimestamp();
+        var started = timeProvider.GetTimestamp();
         HttpResponseMessage? response = null;
         try
         {
@@ -27,7 +26,7 @@ internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> l
             response.Content = new DrainedContent(bytes);
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                LogAttempt(logger, attempt, request.Method, request.RequestUri, (int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                LogAttempt(logger, attempt, request.Method, request.RequestUri, (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
             }
 
             return response;
