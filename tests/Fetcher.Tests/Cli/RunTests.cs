@@ -198,4 +198,25 @@ public class RunTests(LoopbackServer server) : IClassFixture<LoopbackServer>
         server.Server.LogEntries.Count(e => e.RequestMessage?.Query?.ContainsKey("closing") == true)
             .Should().BeLessThan(200, "the run stops instead of fetching everything for nobody");
     }
+
+    [Theory]
+    [InlineData("--timeout", "10ms")]
+    [InlineData("--timeout", "1h")]
+    [InlineData("--max", "1")]
+    [InlineData("--max", "10000")]
+    [InlineData("--retries", "100")]
+    [InlineData("--retry-delay", "0")]
+    [InlineData("--retry-delay", "10m")]
+    [InlineData("--max-redirects", "0")]
+    [InlineData("--max-redirects", "100")]
+    public async Task RangeLimits_AreAccepted_AndTheRunWorks(string option, string value)
+    {
+        using var input = new TempFile(content: server.Url("/ok") + "\n");
+
+        var result = await CliRunner.RunAsync([input.Path, option, value, "-f", "jsonl"]);
+
+        // Accepted: the URL gets its result (a 10 ms budget may well time out), no usage or internal error.
+        result.ExitCode.Should().BeOneOf([0, 1], result.Error);
+        result.OutLines.Should().ContainSingle().Which.Should().Contain("\"line\":1");
+    }
 }
