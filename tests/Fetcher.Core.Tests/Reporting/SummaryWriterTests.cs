@@ -30,6 +30,15 @@ public class SummaryWriterTests
     }
 
     [Fact]
+    public void Write_OneUrl_IsSingular()
+    {
+        var summary = new RunSummary();
+        summary.Add(SampleResults.Ok(elapsedMs: 3));
+
+        Write(summary, TimeSpan.FromSeconds(1), interrupted: false).Should().StartWith("Summary: 1 URL in 1.00 s");
+    }
+
+    [Fact]
     public void Write_Interrupted_SaysSo()
     {
         var summary = new RunSummary();
