@@ -3,13 +3,15 @@ namespace Fetcher.Fetching;
 /// <summary>
 /// Follows redirects itself, inside each attempt, instead of leaving them to <see cref="SocketsHttpHandler"/>, which
 /// would follow a redirect to any scheme. Here only http and https targets are followed, never from https down to
-/// http, at most <see cref="FetchOptions.MaxRedirects"/> times; credentials are not sent on to another origin. When it
+/// http, at most <see cref="FetchOptions.MaxRedirects"/> times; credentials and a Host override are not sent on to
+/// another origin. When it
 /// stops at a redirect it could have followed, it says why in <see cref="RedirectRefusal"/>.
 /// It also counts attempts: it is the first handler each attempt passes through.
 /// </summary>
 internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
 {
-    private static readonly string[] CredentialHeaders = ["Authorization", "Proxy-Authorization", "Cookie"];
+    // Headers that belong to the origin the user named: credentials, and a Host override.
+    private static readonly string[] OriginBoundHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "Host"];
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -79,7 +81,7 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
         var sameOrigin = Uri.Compare(previous.RequestUri, target, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
         foreach (var header in previous.Headers)
         {
-            if (sameOrigin || !CredentialHeaders.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
+            if (sameOrigin || !OriginBoundHeaders.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
             {
                 next.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }

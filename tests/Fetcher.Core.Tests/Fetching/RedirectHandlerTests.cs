@@ -15,14 +15,14 @@ public sealed class RedirectHandlerTests : IDisposable
     private readonly WireMockFixture _elsewhere = new();
 
     [Fact]
-    public async Task Credentials_GoOnWithinTheOrigin_ButNeverToAnotherOrigin()
+    public async Task CredentialsAndHost_GoOnWithinTheOrigin_ButNeverToAnotherOrigin()
     {
         Redirect(_origin, "/start", _origin.UrlOf("/same").AbsoluteUri);
         Redirect(_origin, "/same", _elsewhere.UrlOf("/other").AbsoluteUri);
         Ok(_elsewhere, "/other");
         await using var host = new FetcherHost(new FetchOptions
         {
-            Headers = [new("Authorization", "Bearer secret"), new("Cookie", "session=1"), new("X-Trace", "abc")],
+            Headers = [new("Authorization", "Bearer secret"), new("Cookie", "session=1"), new("Host", "named.example"), new("X-Trace", "abc")],
         });
 
         var result = await host.FetchAsync(_origin.UrlOf("/start"));
@@ -31,8 +31,10 @@ public sealed class RedirectHandlerTests : IDisposable
         result.FinalUrl.Should().Be(_elsewhere.UrlOf("/other").AbsoluteUri);
         var sameOrigin = _origin.RequestsTo("/same").Single().Headers!;
         sameOrigin.Should().ContainKey("Authorization").And.ContainKey("Cookie");
+        sameOrigin["Host"].Should().ContainSingle().Which.Should().Be("named.example");
         var otherOrigin = _elsewhere.RequestsTo("/other").Single().Headers!;
         otherOrigin.Should().NotContainKey("Authorization").And.NotContainKey("Cookie");
+        otherOrigin["Host"].Should().ContainSingle().Which.Should().Be(_elsewhere.UrlOf("/").Authority);
         otherOrigin["X-Trace"].Should().ContainSingle().Which.Should().Be("abc", "other headers go on");
     }
 
