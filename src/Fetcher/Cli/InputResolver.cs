@@ -58,6 +58,11 @@ internal static class InputResolver
 
     private static string? CannotRead(string path)
     {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return "the file name is empty";
+        }
+
         if (Directory.Exists(path))
         {
             return "it is a directory";

@@ -73,6 +73,15 @@ public class UsageErrorTests
     }
 
     [Fact]
+    public async Task EmptyFileName_ExitsTwoAndSaysSo()
+    {
+        var result = await CliRunner.RunAsync([""]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Be("fetcher: cannot read '': the file name is empty" + Environment.NewLine);
+    }
+
+    [Fact]
     public async Task Directory_ExitsTwo()
     {
         using var folder = new TempFile();
