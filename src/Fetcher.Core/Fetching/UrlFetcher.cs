@@ -15,6 +15,7 @@ public sealed class UrlFetcher
     private readonly FetchOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<UrlFetcher> _logger;
+    private readonly bool _userAgentInHeaders;
 
     /// <summary>Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client.</summary>
     public UrlFetcher(IHttpClientFactory clientFactory, FetchOptions options, TimeProvider timeProvider, ILogger<UrlFetcher> logger)
@@ -23,6 +24,7 @@ public sealed class UrlFetcher
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
+        _userAgentInHeaders = options.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
@@ -81,10 +83,14 @@ public sealed class UrlFetcher
     private HttpRequestMessage CreateMessage(Uri target, AttemptCounter attempts)
     {
         var message = new HttpRequestMessage(_options.Method, target);
-        message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        if (!_userAgentInHeaders)
+        {
+            message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
+        }
+
+        // A header given twice is sent twice, as curl does.
         foreach (var (name, value) in _options.Headers)
         {
-            message.Headers.Remove(name);
             message.Headers.TryAddWithoutValidation(name, value);
         }
 

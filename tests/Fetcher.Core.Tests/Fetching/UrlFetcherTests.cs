@@ -162,6 +162,18 @@ public partial class UrlFetcherTests(WireMockFixture wireMock) : IClassFixture<W
     }
 
     [Fact]
+    public async Task FetchAsync_HeaderGivenTwice_IsSentTwice()
+    {
+        wireMock.Server.Given(Request.Create().WithPath("/twice").UsingGet()).RespondWith(Response.Create().WithStatusCode(200));
+        await using var host = new FetcherHost(new FetchOptions { Headers = [new("X-Multi", "one"), new("X-Multi", "two")] });
+
+        await host.FetchAsync(wireMock.UrlOf("/twice"));
+
+        var values = wireMock.RequestsTo("/twice").Should().ContainSingle().Which.Headers!["X-Multi"];
+        string.Join(",", values).Replace(" ", string.Empty, StringComparison.Ordinal).Should().Be("one,two");
+    }
+
+    [Fact]
     public async Task FetchAsync_InvalidRequest_IsInvalidAtOnceAndSendsNothing()
     {
         await using var host = new FetcherHost(new FetchOptions());
