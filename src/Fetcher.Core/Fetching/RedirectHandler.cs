@@ -4,8 +4,7 @@ namespace Fetcher.Fetching;
 /// Follows redirects itself, inside each attempt, instead of leaving them to <see cref="SocketsHttpHandler"/>, which
 /// would follow a redirect to any scheme. Here only http and https targets are followed, never from https down to
 /// http, at most <see cref="FetchOptions.MaxRedirects"/> times; credentials and a Host override are not sent on to
-/// another origin. When it
-/// stops at a redirect it could have followed, it says why in <see cref="RedirectRefusal"/>.
+/// another origin. When it stops at a redirect it could have followed, it says why in <see cref="RedirectRefusal"/>.
 /// It also counts attempts: it is the first handler each attempt passes through.
 /// </summary>
 internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler

@@ -69,25 +69,12 @@ internal static class FetchCommand
         var summary = new RunSummary();
         var started = console.TimeProvider.GetTimestamp();
         var inputFailed = false;
-        string? outputFailure = null;
 
         // Stops the run when the report can no longer be written (a closed pipe, a full disk), apart from Ctrl+C.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        string StopWriting(IOException exception)
-        {
-            stop.Cancel();
-            return exception.Message;
-        }
+        var report = new FailSafeReportWriter(writer, stop.Cancel);
 
-        try
-        {
-            writer.WriteHeader();
-        }
-        catch (IOException exception)
-        {
-            outputFailure = StopWriting(exception);
-        }
-
+        report.WriteHeader();
         var run = engine.Start(UrlSource.ReadAsync(inputs, stop.Token), stop.Token);
         try
         {
@@ -97,27 +84,10 @@ internal static class FetchCommand
                 while (run.Results.TryRead(out var result))
                 {
                     summary.Add(result);
-                    if (outputFailure is null)
-                    {
-                        try
-                        {
-                            writer.Write(result);
-                        }
-                        catch (IOException exception)
-                        {
-                            outputFailure = StopWriting(exception);
-                        }
-                    }
+                    report.Write(result);
                 }
 
-                try
-                {
-                    writer.Flush();
-                }
-                catch (IOException exception)
-                {
-                    outputFailure ??= StopWriting(exception);
-                }
+                report.Flush();
             }
 
             await run.Completion;
@@ -129,7 +99,7 @@ internal static class FetchCommand
         }
 
         var interrupted = cancellationToken.IsCancellationRequested;
-        if (outputFailure is not null)
+        if (report.Failure is { } outputFailure)
         {
             logger.Error("Stopped: the report could not be written: {Reason}", outputFailure);
         }
@@ -144,7 +114,7 @@ internal static class FetchCommand
         }
 
         return interrupted ? ExitCodes.Interrupted
-            : inputFailed || outputFailure is not null ? ExitCodes.UsageError
+            : inputFailed || report.Failure is not null ? ExitCodes.UsageError
             : summary.FailedCount > 0 ? ExitCodes.SomeFailed
             : ExitCodes.AllOk;
     }
