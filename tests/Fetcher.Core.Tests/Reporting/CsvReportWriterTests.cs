@@ -19,7 +19,11 @@ public class CsvReportWriterTests
     {
         var ok = SampleResults.Ok(elapsedMs: 12.34567) with
         {
-            FinalUrl = "https://example.test/final", DnsMs = 1.23456, ConnectMs = 0.5, TlsMs = 3, TtfbMs = 7.0004,
+            FinalUrl = "https://example.test/final",
+            DnsMs = 1.23456,
+            ConnectMs = 0.5,
+            TlsMs = 3,
+            TtfbMs = 7.0004,
         };
         var invalid = SampleResults.Invalid();
 

@@ -9,7 +9,7 @@ namespace Fetcher.Fetching.Connections;
 internal sealed class ConnectedStream(Socket socket, double? dnsMs, double connectMs, long connectedAt) : NetworkStream(socket, ownsSocket: true)
 {
     [ThreadStatic]
-    private static ConnectedStream? t_flushed;
+    private static ConnectedStream? _flushed;
 
     /// <summary>Name resolution in milliseconds; <see langword="null"/> for an IP literal.</summary>
     public double? DnsMs { get; } = dnsMs;
@@ -33,22 +33,22 @@ internal sealed class ConnectedStream(Socket socket, double? dnsMs, double conne
             return connected;
         }
 
-        t_flushed = null;
+        _flushed = null;
         try
         {
             stream.Flush();
-            return t_flushed;
+            return _flushed;
         }
         finally
         {
-            t_flushed = null;
+            _flushed = null;
         }
     }
 
     /// <inheritdoc />
     public override void Flush()
     {
-        t_flushed = this;
+        _flushed = this;
         base.Flush();
     }
 }
