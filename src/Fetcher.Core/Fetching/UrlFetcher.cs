@@ -38,6 +38,11 @@ public sealed class UrlFetcher
             return ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = request.InvalidReason };
         }
 
+        if (request.DuplicateOf is { } first)
+        {
+            return ResultFor(request, startedAt) with { Outcome = FetchOutcome.Duplicate, Error = $"duplicate of {first}: not sent again" };
+        }
+
         if (cancellationToken.IsCancellationRequested)
         {
             return Cancelled(request, startedAt, attempts: 0, elapsedMs: 0);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fetcher.Core.Tests.Support;
 using Fetcher.Tests.Support;
 
 namespace Fetcher.Tests.Cli;
