@@ -1,3 +1,4 @@
+using Fetcher.Fetching.Connections;
 using Fetcher.Input;
 using Fetcher.Reporting;
 using Fetcher.Results;
@@ -40,6 +41,11 @@ public sealed class UrlFetcher
             return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = request.InvalidReason });
         }
 
+        if (request.DuplicateOf is { } first)
+        {
+            return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Duplicate, Error = $"duplicate of {first}: not sent again" });
+        }
+
         if (cancellationToken.IsCancellationRequested)
         {
             return Finish(Cancelled(request, startedAt, attempts: 0, elapsedMs: 0));
@@ -47,6 +53,8 @@ public sealed class UrlFetcher
 
         var started = _timeProvider.GetTimestamp();
         var attempts = new AttemptCounter();
+        var phases = new RequestPhases();
+        RequestPhases.Current = phases;
         using var message = CreateMessage(target, attempts);
         FetchResult result;
         try
@@ -75,7 +83,7 @@ public sealed class UrlFetcher
             };
         }
 
-        result = Finish(result);
+        result = Finish(WithPhases(result, phases));
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             FetchLog.Completed(_logger, result.Url, result.Outcome.ToName(), result.Attempts, result.ElapsedMs);
@@ -144,6 +152,14 @@ public sealed class UrlFetcher
                 Error = $"status {status} is not in the expected {_options.ExpectedStatus}",
             };
     }
+
+    private static FetchResult WithPhases(FetchResult result, RequestPhases phases) => result with
+    {
+        DnsMs = phases.Connection?.DnsMs,
+        ConnectMs = phases.Connection?.ConnectMs,
+        TlsMs = phases.Connection?.TlsMs,
+        TtfbMs = phases.TtfbMs,
+    };
 
     private static FetchResult ResultFor(FetchRequest request, DateTimeOffset startedAt) => new()
     {

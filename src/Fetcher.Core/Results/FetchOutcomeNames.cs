@@ -14,6 +14,7 @@ public static class FetchOutcomeNames
         "invalid",
         "cancelled",
         "error",
+        "duplicate",
     ];
 
     /// <summary>All outcomes, in declaration order.</summary>

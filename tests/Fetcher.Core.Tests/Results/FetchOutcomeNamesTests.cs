@@ -15,6 +15,7 @@ public class FetchOutcomeNamesTests
     [InlineData(FetchOutcome.Invalid, "invalid")]
     [InlineData(FetchOutcome.Cancelled, "cancelled")]
     [InlineData(FetchOutcome.Error, "error")]
+    [InlineData(FetchOutcome.Duplicate, "duplicate")]
     public void ToName_Outcome_IsSnakeCase(FetchOutcome outcome, string expected)
     {
         outcome.ToName().Should().Be(expected);
