@@ -1,4 +1,5 @@
 using System.Buffers;
+using Fetcher.Fetching.Connections;
 using Microsoft.Extensions.Logging;
 
 namespace Fetcher.Fetching;
@@ -17,6 +18,8 @@ internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> l
     {
         var attempt = AttemptCounter.Of(request)?.Count ?? 1;
         var started = timeProvider.GetTimestamp();
+        // Each attempt and redirect hop starts its phases over: the result reports the last request sent.
+        RequestPhases.Current?.Reset();
         HttpResponseMessage? response = null;
         try
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using Fetcher.Fetching;
+using Fetcher.Fetching.Connections;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -27,9 +28,12 @@ public static class FetcherServiceCollectionExtensions
         services.AddSingleton<FetchEngine>();
         services.AddTransient<RedirectHandler>();
         services.AddTransient<BodyDrainingHandler>();
+        // Tests register their own resolver (before or after this call) to keep names off the network.
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton<SocketConnector>();
 
         var client = services.AddHttpClient(FetchClient.Name, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(options))
+            .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(options, provider.GetRequiredService<SocketConnector>()))
             // One long-lived handler: its pool recycles connections itself (PooledConnectionLifetime).
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
@@ -53,7 +57,7 @@ public static class FetcherServiceCollectionExtensions
         return services;
     }
 
-    private static SocketsHttpHandler CreatePrimaryHandler(FetchOptions options)
+    private static SocketsHttpHandler CreatePrimaryHandler(FetchOptions options, SocketConnector connector)
     {
         var handler = new SocketsHttpHandler
         {
@@ -63,6 +67,9 @@ public static class FetcherServiceCollectionExtensions
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
+            // Our own connect and post-TLS hooks time DNS, connect and TLS, and resolve through IHostResolver.
+            ConnectCallback = connector.ConnectAsync,
+            PlaintextStreamFilter = connector.WrapAsync,
         };
 
         if (options.Insecure)

@@ -1,3 +1,4 @@
+using Fetcher.Fetching.Connections;
 using Fetcher.Input;
 using Fetcher.Results;
 using Microsoft.Extensions.Logging;
@@ -49,6 +50,8 @@ public sealed class UrlFetcher
 
         var started = _timeProvider.GetTimestamp();
         var attempts = new AttemptCounter();
+        var phases = new RequestPhases();
+        RequestPhases.Current = phases;
         using var message = CreateMessage(target, attempts);
         FetchResult result;
         try
@@ -77,6 +80,7 @@ public sealed class UrlFetcher
             };
         }
 
+        result = WithPhases(result, phases);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             FetchLog.Completed(_logger, result.Url, result.Outcome.ToName(), result.Attempts, result.ElapsedMs);
@@ -127,6 +131,14 @@ public sealed class UrlFetcher
                 Error = $"status {status} is not in the expected {_options.ExpectedStatus}",
             };
     }
+
+    private static FetchResult WithPhases(FetchResult result, RequestPhases phases) => result with
+    {
+        DnsMs = phases.Connection?.DnsMs,
+        ConnectMs = phases.Connection?.ConnectMs,
+        TlsMs = phases.Connection?.TlsMs,
+        TtfbMs = phases.TtfbMs,
+    };
 
     private static FetchResult ResultFor(FetchRequest request, DateTimeOffset startedAt) => new()
     {
