@@ -45,7 +45,7 @@ internal static class FetcherApp
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            await console.Error.WriteLineAsync($"fetcher: internal error: {exception.GetType().Name}: {exception.Message}");
+            await console.Error.WriteLineAsync($"fetcher: internal error: {exception.GetType().Name}: {Reporting.TerminalText.Sanitize(exception.Message)}");
             return ExitCodes.InternalError;
         }
         finally
