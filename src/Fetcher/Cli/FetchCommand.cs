@@ -24,6 +24,12 @@ internal static class FetchCommand
             return ExitCodes.UsageError;
         }
 
+        if (!ShardSelection.TryResolve(settings.Shard, console.GetEnvironmentVariable, out var shard, out var shardError))
+        {
+            await console.Error.WriteLineAsync($"fetcher: {shardError}");
+            return ExitCodes.UsageError;
+        }
+
         if (settings.OutputPath is { } outputPath
             && settings.Inputs.Any(input => input != UrlInput.StandardInputName && Path.GetFullPath(input) == outputPath))
         {
@@ -53,13 +59,14 @@ internal static class FetchCommand
 
             var output = file ?? console.Out;
             var writer = ReportWriterFactory.Create(settings.Format, output, UseColour(settings, console, file));
-            return await ReportAsync(provider.GetRequiredService<FetchEngine>(), inputs, writer, settings, console, logger, cancellationToken);
+            var source = new RequestSource(inputs, shard, settings.Dedupe);
+            return await ReportAsync(provider.GetRequiredService<FetchEngine>(), source, writer, settings, console, logger, cancellationToken);
         }
     }
 
     private static async Task<int> ReportAsync(
         FetchEngine engine,
-        IReadOnlyList<UrlInput> inputs,
+        RequestSource source,
         IReportWriter writer,
         RunSettings settings,
         CliConsole console,
@@ -75,7 +82,7 @@ internal static class FetchCommand
         var report = new FailSafeReportWriter(writer, stop.Cancel);
 
         report.WriteHeader();
-        var run = engine.Start(UrlSource.ReadAsync(inputs, stop.Token), stop.Token);
+        var run = engine.Start(source.ReadAsync(stop.Token), stop.Token);
         try
         {
             // Write everything that is ready, then flush once: prompt when results trickle, cheap when they pour.

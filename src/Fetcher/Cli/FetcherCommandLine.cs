@@ -4,6 +4,7 @@ using System.Globalization;
 using Fetcher.Checks;
 using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
+using Fetcher.Input;
 
 namespace Fetcher.Cli;
 
@@ -58,6 +59,12 @@ internal sealed class FetcherCommandLine
         HelpName = "TEXT",
     };
 
+    public Option<string[]> Redact { get; } = new("--redact")
+    {
+        Description = "Header whose value is secret: shown as *** in every report and log (repeatable; Authorization, Proxy-Authorization and Cookie always are)",
+        HelpName = "NAME",
+    };
+
     public Option<bool> Insecure { get; } = new("--insecure", "-k") { Description = "Accept any TLS certificate" };
 
     public Option<StatusExpectation> Expect { get; } = new("--expect")
@@ -81,6 +88,19 @@ internal sealed class FetcherCommandLine
         HelpName = "FILE",
     };
 
+    public Option<Shard?> Shard { get; } = new("--shard")
+    {
+        Description = "Fetch only shard K of N (0 <= K < N): the lines whose stable hash falls in it, so N runs over the same list " +
+            "split it exactly. Default: JOB_COMPLETION_INDEX of FETCHER_SHARDS when both are set, else the whole list",
+        CustomParser = ParseShard,
+        HelpName = "K/N",
+    };
+
+    public Option<bool> Dedupe { get; } = new("--dedupe")
+    {
+        Description = "Report a URL seen on an earlier line as 'duplicate' of that line instead of fetching it again",
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every attempt and retry to standard error" };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Log only errors, and print no summary" };
@@ -93,8 +113,9 @@ internal sealed class FetcherCommandLine
             "Example: fetcher urls.txt --max 10 --timeout 2s\n" + ExitCodes.Description)
         {
             Inputs, Max, Timeout, Retries, RetryDelay, MaxRedirects, NoFollow, Method, Headers, UserAgent, Insecure,
-            Expect, Format, Output, Verbose, Quiet,
+            Expect, Format, Output, Verbose, Quiet, Shard, Dedupe,
         };
+        root.Options.Add(Redact);
 
         Headers.Validators.Add(ValidateHeaders);
         Method.Validators.Add(ValidateMethod);
@@ -173,6 +194,18 @@ internal sealed class FetcherCommandLine
 
         result.AddError($"--expect: {error}");
         return StatusExpectation.Default;
+    }
+
+    private static Shard? ParseShard(ArgumentResult result)
+    {
+        var text = LastToken(result);
+        if (Input.Shard.TryParse(text, out var shard, out var error))
+        {
+            return shard;
+        }
+
+        result.AddError($"--shard: {error}");
+        return null;
     }
 
     private static void ValidateHeaders(OptionResult result)
