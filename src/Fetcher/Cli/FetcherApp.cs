@@ -11,6 +11,10 @@ internal static class FetcherApp
         var cli = new FetcherCommandLine();
         var root = cli.CreateRootCommand();
         root.SetAction((parse, token) => FetchCommand.RunAsync(RunSettings.From(parse, cli), console, token));
+        var summarize = new SummarizeCommandLine();
+        var summarizeCommand = summarize.CreateCommand();
+        summarizeCommand.SetAction((parse, token) => SummarizeCommand.RunAsync(parse.GetValue(summarize.Reports) ?? [], console, token));
+        root.Subcommands.Add(summarizeCommand);
 
         try
         {
