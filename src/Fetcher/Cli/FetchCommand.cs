@@ -37,10 +37,47 @@ internal static class FetchCommand
             return ExitCodes.UsageError;
         }
 
+        if (settings.ResumePath is { } resumePath
+            && settings.Inputs.Any(input => input != UrlInput.StandardInputName && Path.GetFullPath(input) == resumePath))
+        {
+            await console.Error.WriteLineAsync($"fetcher: --resume '{resumePath}' is also an input");
+            return ExitCodes.UsageError;
+        }
+
+        ResumeFile? resume = null;
+        if (settings.ResumePath is not null)
+        {
+            try
+            {
+                resume = await ResumeFile.PrepareAsync(settings.ResumePath, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return ExitCodes.Interrupted;
+            }
+            catch (InvalidDataException exception)
+            {
+                await console.Error.WriteLineAsync($"fetcher: --resume: {exception.Message} (expected a JSON lines report: fetcher --format jsonl)");
+                return ExitCodes.UsageError;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                await console.Error.WriteLineAsync($"fetcher: cannot resume '{settings.ResumePath}': {exception.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            if (!settings.Quiet)
+            {
+                await console.Error.WriteLineAsync(ResumeNote(resume));
+            }
+        }
+
         TextWriter? file;
         try
         {
-            file = settings.OutputPath is null ? null : OpenOutputFile(settings.OutputPath);
+            file = resume is not null ? new StreamWriter(resume.OpenForAppend(), new UTF8Encoding(false), 64 * 1024)
+                : settings.OutputPath is null ? null
+                : OpenOutputFile(settings.OutputPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -59,8 +96,10 @@ internal static class FetchCommand
 
             var output = file ?? console.Out;
             var writer = ReportWriterFactory.Create(settings.Format, output, UseColour(settings, console, file));
-            var source = new RequestSource(inputs, shard, settings.Dedupe);
-            return await ReportAsync(provider.GetRequiredService<FetchEngine>(), source, writer, settings, console, logger, cancellationToken);
+            var source = new RequestSource(inputs, shard, settings.Dedupe) { Done = resume?.Done };
+            var exitCode = await ReportAsync(provider.GetRequiredService<FetchEngine>(), source, writer, settings, console, logger, cancellationToken);
+            // A resumed run answers for the whole list: a failure kept from the earlier run still counts.
+            return exitCode == ExitCodes.AllOk && resume is { NotOk: > 0 } ? ExitCodes.SomeFailed : exitCode;
         }
     }
 
@@ -81,17 +120,24 @@ internal static class FetchCommand
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var report = new FailSafeReportWriter(writer, stop.Cancel);
 
+        // JSON lines are flushed one by one, so a run that is killed leaves whole lines (at most the last one torn) that
+        // --resume can pick up; the other formats flush what is ready at once: prompt when results trickle, cheap when
+        // they pour.
+        var flushEachLine = settings.Format == ReportFormat.JsonLines;
         report.WriteHeader();
         var run = engine.Start(source.ReadAsync(stop.Token), stop.Token);
         try
         {
-            // Write everything that is ready, then flush once: prompt when results trickle, cheap when they pour.
             while (await run.Results.WaitToReadAsync(CancellationToken.None))
             {
                 while (run.Results.TryRead(out var result))
                 {
                     summary.Add(result);
                     report.Write(result);
+                    if (flushEachLine)
+                    {
+                        report.Flush();
+                    }
                 }
 
                 report.Flush();
@@ -124,6 +170,17 @@ internal static class FetchCommand
             : inputFailed || report.Failure is not null ? ExitCodes.UsageError
             : summary.FailedCount > 0 ? ExitCodes.SomeFailed
             : ExitCodes.AllOk;
+    }
+
+    private static string ResumeNote(ResumeFile resume)
+    {
+        var note = $"fetcher: resuming '{resume.Path}': {resume.Done.Count} lines already done";
+        if (resume.CancelledDropped > 0)
+        {
+            note += $", {resume.CancelledDropped} cancelled ones taken out to fetch again";
+        }
+
+        return resume.TornLine is { } torn ? note + $", torn line {torn} cut off" : note;
     }
 
     private static StreamWriter OpenOutputFile(string path) =>

@@ -101,6 +101,12 @@ internal sealed class FetcherCommandLine
         Description = "Report a URL seen on an earlier line as 'duplicate' of that line instead of fetching it again",
     };
 
+    public Option<FileInfo?> Resume { get; } = new("--resume")
+    {
+        Description = "Resume into the JSON lines report FILE: skip the input lines it already holds, append the rest (implies --format jsonl; FILE is created if missing)",
+        HelpName = "FILE",
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every attempt and retry to standard error" };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Log only errors, and print no summary" };
@@ -116,6 +122,7 @@ internal sealed class FetcherCommandLine
             Expect, Format, Output, Verbose, Quiet, Shard, Dedupe,
         };
         root.Options.Add(Redact);
+        root.Options.Add(Resume);
 
         Headers.Validators.Add(ValidateHeaders);
         Method.Validators.Add(ValidateMethod);
@@ -124,6 +131,19 @@ internal sealed class FetcherCommandLine
             if (result.GetValue(Verbose) && result.GetValue(Quiet))
             {
                 result.AddError("--verbose and --quiet cannot be used together");
+            }
+
+            if (result.GetValue(Resume) is not null)
+            {
+                if (result.GetResult(Output) is not null)
+                {
+                    result.AddError("--resume appends to its own FILE: leave out --output");
+                }
+
+                if (result.GetResult(Format) is { Implicit: false } && result.GetValue(Format) != ReportFormats.JsonLines)
+                {
+                    result.AddError("--resume writes JSON lines: leave out --format, or give --format jsonl");
+                }
             }
         });
         return root;

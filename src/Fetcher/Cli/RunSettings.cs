@@ -17,6 +17,9 @@ internal sealed record RunSettings
 
     public string? OutputPath { get; init; }
 
+    /// <summary>The JSON lines report to resume into (<c>--resume</c>); the format is then JSON lines.</summary>
+    public string? ResumePath { get; init; }
+
     public bool Verbose { get; init; }
 
     public bool Quiet { get; init; }
@@ -31,7 +34,10 @@ internal sealed record RunSettings
     public static RunSettings From(ParseResult parse, FetcherCommandLine cli) => new()
     {
         Inputs = parse.GetValue(cli.Inputs) ?? [],
-        Format = ReportFormats.Parse(parse.GetValue(cli.Format) ?? ReportFormats.Table),
+        Format = parse.GetValue(cli.Resume) is not null
+            ? ReportFormat.JsonLines
+            : ReportFormats.Parse(parse.GetValue(cli.Format) ?? ReportFormats.Table),
+        ResumePath = parse.GetValue(cli.Resume)?.FullName,
         OutputPath = parse.GetValue(cli.Output)?.FullName,
         Verbose = parse.GetValue(cli.Verbose),
         Quiet = parse.GetValue(cli.Quiet),
