@@ -35,4 +35,16 @@ public class FetchOutcomeNamesTests
 
     private static string SnakeCase(string pascal) =>
         Regex.Replace(pascal, "(?<!^)([A-Z])", "_$1").ToLowerInvariant();
+
+    [Fact]
+    public void TryParse_EveryName_GivesItsOutcomeBack_AndUnknownNamesFail()
+    {
+        FetchOutcomeNames.All.Should().AllSatisfy(o =>
+        {
+            FetchOutcomeNames.TryParse(o.ToName(), out var parsed).Should().BeTrue();
+            parsed.Should().Be(o);
+        });
+        FetchOutcomeNames.TryParse("Ok", out _).Should().BeFalse();
+        FetchOutcomeNames.TryParse("", out _).Should().BeFalse();
+    }
 }
