@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using Fetcher.Fetching;
 using Fetcher.Fetching.Connections;
+using Fetcher.Results;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public static class FetcherServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
+        services.AddSingleton(SecretRedactor.For(options));
         services.AddSingleton<UrlFetcher>();
         services.AddSingleton<FetchEngine>();
         services.AddTransient<RedirectHandler>();
@@ -46,7 +48,8 @@ public static class FetcherServiceCollectionExtensions
                     pipeline.AddRetry(CreateRetryOptions(
                         options,
                         context.ServiceProvider.GetRequiredService<TimeProvider>(),
-                        context.ServiceProvider.GetRequiredService<ILogger<FetchEngine>>()));
+                        context.ServiceProvider.GetRequiredService<ILogger<FetchEngine>>(),
+                        context.ServiceProvider.GetRequiredService<SecretRedactor>()));
                 }
 
                 pipeline.AddTimeout(options.Timeout);
@@ -82,7 +85,7 @@ public static class FetcherServiceCollectionExtensions
         return handler;
     }
 
-    private static HttpRetryStrategyOptions CreateRetryOptions(FetchOptions options, TimeProvider timeProvider, ILogger logger) =>
+    private static HttpRetryStrategyOptions CreateRetryOptions(FetchOptions options, TimeProvider timeProvider, ILogger logger, SecretRedactor redactor) =>
         new()
         {
             MaxRetryAttempts = options.Retries,
@@ -97,10 +100,10 @@ public static class FetcherServiceCollectionExtensions
             {
                 FetchLog.Retrying(
                     logger,
-                    args.Context.GetRequestMessage()?.RequestUri,
+                    redactor.Redact(args.Context.GetRequestMessage()?.RequestUri),
                     args.AttemptNumber + 2,
                     args.RetryDelay.TotalMilliseconds,
-                    args.Outcome.Result is { } response ? $"status {(int)response.StatusCode}" : args.Outcome.Exception?.Message ?? "unknown");
+                    args.Outcome.Result is { } response ? $"status {(int)response.StatusCode}" : redactor.Redact(args.Outcome.Exception?.Message) ?? "unknown");
                 return ValueTask.CompletedTask;
             },
         };

@@ -16,7 +16,12 @@ internal static class JsonResultParser
         {
             return TryRead(json, out result, out problem);
         }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or OverflowException)
+        catch (JsonException)
+        {
+            problem = "not a result: not valid JSON";
+            return false;
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or OverflowException)
         {
             problem = $"not a result: {exception.Message}";
             return false;

@@ -59,6 +59,12 @@ internal sealed class FetcherCommandLine
         HelpName = "TEXT",
     };
 
+    public Option<string[]> Redact { get; } = new("--redact")
+    {
+        Description = "Header whose value is secret: shown as *** in every report and log (repeatable; Authorization, Proxy-Authorization and Cookie always are)",
+        HelpName = "NAME",
+    };
+
     public Option<bool> Insecure { get; } = new("--insecure", "-k") { Description = "Accept any TLS certificate" };
 
     public Option<StatusExpectation> Expect { get; } = new("--expect")
@@ -109,6 +115,7 @@ internal sealed class FetcherCommandLine
             Inputs, Max, Timeout, Retries, RetryDelay, MaxRedirects, NoFollow, Method, Headers, UserAgent, Insecure,
             Expect, Format, Output, Verbose, Quiet, Shard, Dedupe,
         };
+        root.Options.Add(Redact);
 
         Headers.Validators.Add(ValidateHeaders);
         Method.Validators.Add(ValidateMethod);

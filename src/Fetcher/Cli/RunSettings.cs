@@ -50,6 +50,7 @@ internal sealed record RunSettings
                 .Select(text => HeaderParser.TryParse(text, out var header, out _) ? header : throw new InvalidOperationException("unvalidated header"))
                 .ToArray(),
             UserAgent = parse.GetValue(cli.UserAgent) ?? FetchOptions.DefaultUserAgent,
+            RedactHeaders = parse.GetValue(cli.Redact) ?? [],
             Insecure = parse.GetValue(cli.Insecure),
             ExpectedStatus = parse.GetValue(cli.Expect) ?? Checks.StatusExpectation.Default,
         },

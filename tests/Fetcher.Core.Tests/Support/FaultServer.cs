@@ -99,6 +99,20 @@ internal sealed class FaultServer : RawHttpServer
             case "redirect":
                 await RedirectAsync(connection, Uri.UnescapeDataString(QueryValue(query, "to")), cancellationToken);
                 return true;
+            case "echo-authorization":
+                // A hostile server repeats the credentials it was sent back to the client, in the reason phrase.
+                var authorization = requestHead.Split("\r\n").FirstOrDefault(l => l.StartsWith("Authorization:", StringComparison.OrdinalIgnoreCase));
+                await WriteAsciiAsync(connection, $"HTTP/1.1 401 {authorization?["Authorization:".Length..].Trim()}\r\nContent-Length: 0\r\n\r\n", cancellationToken);
+                return true;
+            case "redirect-userinfo":
+                await RedirectAsync(connection, $"http://{FaultPaths.LocationUserInfo}@{BaseUrl.Authority}/ok", cancellationToken);
+                return true;
+            case "escape-reason":
+                await WriteAsciiAsync(connection, "HTTP/1.1 500 \u001b[2J\u001b]0;pwned\u0007Oops\r\nContent-Length: 0\r\n\r\n", cancellationToken);
+                return true;
+            case "escape-location":
+                await RedirectAsync(connection, "ftp://127.0.0.1/\u001b[2J\u001b[31mred", cancellationToken);
+                return true;
             case "busy" when segments.Length > 2:
                 return await BusyOnceAsync(connection, segments[1], segments[2], Uri.UnescapeDataString(QueryValue(query, "retry-after")), cancellationToken);
             default:
@@ -160,12 +174,19 @@ internal static class FaultPaths
     public const string BadChunk = "/bad-chunk";
     public const string ShortBody = "/short-body";
     public const string RedirectLoop = "/redirect-loop";
+    /// <summary>A 302 to this server's <c>/ok</c> with <see cref="LocationUserInfo"/> as userinfo.</summary>
+    public const string RedirectWithUserInfo = "/redirect-userinfo";
+    public const string LocationUserInfo = "who:s3cr3t-in-location";
+    public const string EchoAuthorization = "/echo-authorization";
+    public const string EscapeInReason = "/escape-reason";
+    public const string EscapeInLocation = "/escape-location";
 
     /// <summary>A body of <paramref name="bytes"/> zero bytes.</summary>
     public static string Huge(long bytes) => string.Create(CultureInfo.InvariantCulture, $"/huge/{bytes}");
 
     /// <summary>A chain of <paramref name="redirects"/> redirects that ends in a 200.</summary>
     public static string Chain(int redirects) => string.Create(CultureInfo.InvariantCulture, $"/chain/{redirects}");
+
 
     /// <summary>A 302 to <paramref name="location"/>, written as given.</summary>
     public static string RedirectTo(string location) => "/redirect?to=" + Uri.EscapeDataString(location);

@@ -26,6 +26,7 @@ internal static class CliRunner
             Out = standardOutput ?? TextWriter.Synchronized(output),
             Error = TextWriter.Synchronized(error),
             OpenInput = () => new StringReader(standardInput ?? string.Empty),
+            OpenInputBytes = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(standardInput ?? string.Empty)),
             IsInputRedirected = standardInput is not null,
             IsOutputTerminal = outputIsTerminal,
             GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
