@@ -4,6 +4,7 @@ using System.Globalization;
 using Fetcher.Checks;
 using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
+using Fetcher.Results;
 
 namespace Fetcher.Cli;
 
@@ -70,7 +71,7 @@ internal sealed class FetcherCommandLine
 
     public Option<string> Format { get; } = new Option<string>("--format", "-f")
     {
-        Description = "Report format",
+        Description = "Report format: table, jsonl, csv or junit",
         DefaultValueFactory = _ => ReportFormats.Table,
         HelpName = "FORMAT",
     }.AcceptOnlyFromAmong(ReportFormats.Names);
@@ -81,6 +82,29 @@ internal sealed class FetcherCommandLine
         HelpName = "FILE",
     };
 
+    public Option<string[]> Reports { get; } = new("--report")
+    {
+        Description = "Also write a report of FORMAT (table, jsonl, csv, junit) to PATH, complete or not at all (repeatable), e.g. junit=results.xml",
+        HelpName = "FORMAT=PATH",
+    };
+
+    public Option<bool> OnlyFailures { get; } = new("--only-failures") { Description = "Report only the URLs that are not ok (the summary still counts all)" };
+
+    public Option<FailThreshold> FailThreshold { get; } = new("--fail-threshold")
+    {
+        Description = "Exit 1 only when more than N URLs, or more than P% of them, are not ok",
+        DefaultValueFactory = _ => Results.FailThreshold.Default,
+        CustomParser = ParseFailThreshold,
+        HelpName = "N|P%",
+    };
+
+    public Option<bool> FailFast { get; } = new("--fail-fast")
+    {
+        Description = "Stop at the first URL that is not ok (with --fail-threshold N: once more than N are), report unfinished ones as cancelled, exit 1",
+    };
+
+    public Option<bool> NoProgress { get; } = new("--no-progress") { Description = "No live progress line on standard error (shown only when it is a terminal)" };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every attempt and retry to standard error" };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Log only errors, and print no summary" };
@@ -90,19 +114,27 @@ internal sealed class FetcherCommandLine
     {
         var root = new RootCommand(
             "Fetch URLs concurrently and report every status, then a summary.\n" +
-            "Example: fetcher urls.txt --max 10 --timeout 2s\n" + ExitCodes.Description)
+            "Example: fetcher urls.txt --max 10 --timeout 2s\n" +
+            "Example: fetcher urls.txt --report junit=results.xml --fail-threshold 2%")
         {
             Inputs, Max, Timeout, Retries, RetryDelay, MaxRedirects, NoFollow, Method, Headers, UserAgent, Insecure,
-            Expect, Format, Output, Verbose, Quiet,
+            Expect, Format, Output, Reports, OnlyFailures, FailThreshold, FailFast, NoProgress, Verbose, Quiet,
         };
 
+        ExitCodesHelpAction.AddTo(root);
         Headers.Validators.Add(ValidateHeaders);
         Method.Validators.Add(ValidateMethod);
+        Reports.Validators.Add(ValidateReports);
         root.Validators.Add(result =>
         {
             if (result.GetValue(Verbose) && result.GetValue(Quiet))
             {
                 result.AddError("--verbose and --quiet cannot be used together");
+            }
+
+            if (result.GetValue(FailFast) && result.GetValue(FailThreshold).Percent is not null)
+            {
+                result.AddError("--fail-fast needs a count for --fail-threshold, not a percentage: the share of URLs that fail is known only at the end");
             }
         });
         return root;
@@ -173,6 +205,33 @@ internal sealed class FetcherCommandLine
 
         result.AddError($"--expect: {error}");
         return StatusExpectation.Default;
+    }
+
+    private static FailThreshold ParseFailThreshold(ArgumentResult result)
+    {
+        if (Results.FailThreshold.TryParse(LastToken(result), out var threshold, out var error))
+        {
+            return threshold;
+        }
+
+        result.AddError($"--fail-threshold: {error}");
+        return Results.FailThreshold.Default;
+    }
+
+    private static void ValidateReports(OptionResult result)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+        {
+            if (!ReportTarget.TryParse(text, out var target, out var error))
+            {
+                result.AddError($"--report: {error}");
+            }
+            else if (!paths.Add(target.Path))
+            {
+                result.AddError($"--report: '{target.Path}' is named twice");
+            }
+        }
     }
 
     private static void ValidateHeaders(OptionResult result)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
 using Fetcher.Reporting;
+using Fetcher.Results;
 
 namespace Fetcher.Cli;
 
@@ -16,6 +17,16 @@ internal sealed record RunSettings
 
     public string? OutputPath { get; init; }
 
+    public IReadOnlyList<ReportTarget> Reports { get; init; } = [];
+
+    public bool OnlyFailures { get; init; }
+
+    public FailThreshold FailThreshold { get; init; } = FailThreshold.Default;
+
+    public bool FailFast { get; init; }
+
+    public bool NoProgress { get; init; }
+
     public bool Verbose { get; init; }
 
     public bool Quiet { get; init; }
@@ -27,6 +38,13 @@ internal sealed record RunSettings
         Inputs = parse.GetValue(cli.Inputs) ?? [],
         Format = ReportFormats.Parse(parse.GetValue(cli.Format) ?? ReportFormats.Table),
         OutputPath = parse.GetValue(cli.Output)?.FullName,
+        Reports = (parse.GetValue(cli.Reports) ?? [])
+            .Select(text => ReportTarget.TryParse(text, out var target, out _) ? target : throw new InvalidOperationException("unvalidated --report"))
+            .ToArray(),
+        OnlyFailures = parse.GetValue(cli.OnlyFailures),
+        FailThreshold = parse.GetValue(cli.FailThreshold),
+        FailFast = parse.GetValue(cli.FailFast),
+        NoProgress = parse.GetValue(cli.NoProgress),
         Verbose = parse.GetValue(cli.Verbose),
         Quiet = parse.GetValue(cli.Quiet),
         Fetch = new FetchOptions
