@@ -1,4 +1,6 @@
 using System.Buffers;
+using Fetcher.Fetching.Connections;
+using Fetcher.Results;
 using Microsoft.Extensions.Logging;
 
 namespace Fetcher.Fetching;
@@ -8,7 +10,7 @@ namespace Fetcher.Fetching;
 /// Because it runs inside the resilience pipeline, the per-attempt timeout covers the body as well as the headers,
 /// and a connection that breaks mid-body is a transient failure that the retry strategy sees.
 /// </summary>
-internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> logger, TimeProvider timeProvider) : DelegatingHandler
+internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> logger, TimeProvider timeProvider, SecretRedactor redactor) : DelegatingHandler
 {
     private const int BufferSize = 16 * 1024;
 
@@ -17,6 +19,8 @@ internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> l
     {
         var attempt = AttemptCounter.Of(request)?.Count ?? 1;
         var started = timeProvider.GetTimestamp();
+        // Each attempt and redirect hop starts its phases over: the result reports the last request sent.
+        RequestPhases.Current?.Reset();
         HttpResponseMessage? response = null;
         try
         {
@@ -26,7 +30,7 @@ internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> l
             response.Content = new DrainedContent(bytes);
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                LogAttempt(logger, attempt, request.Method, request.RequestUri, (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+                LogAttempt(logger, attempt, request.Method, redactor.Redact(request.RequestUri), (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
             }
 
             return response;
@@ -36,7 +40,7 @@ internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> l
             response?.Dispose();
             if (logger.IsEnabled(LogLevel.Debug))
             {
-                LogAttemptFailed(logger, attempt, request.Method, request.RequestUri, exception.GetType().Name, exception.Message);
+                LogAttemptFailed(logger, attempt, request.Method, redactor.Redact(request.RequestUri), exception.GetType().Name, redactor.Redact(exception.Message) ?? string.Empty);
             }
 
             if (exception is IOException io)
@@ -71,8 +75,8 @@ internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> l
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt}: {Method} {Url} -> {Status} in {ElapsedMs:0.0} ms")]
-    private static partial void LogAttempt(ILogger logger, int attempt, HttpMethod method, Uri? url, int status, double elapsedMs);
+    private static partial void LogAttempt(ILogger logger, int attempt, HttpMethod method, string? url, int status, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt}: {Method} {Url} failed: {ErrorType}: {Error}")]
-    private static partial void LogAttemptFailed(ILogger logger, int attempt, HttpMethod method, Uri? url, string errorType, string error);
+    private static partial void LogAttemptFailed(ILogger logger, int attempt, HttpMethod method, string? url, string errorType, string error);
 }

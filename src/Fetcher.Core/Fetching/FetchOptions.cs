@@ -38,6 +38,12 @@ public sealed record FetchOptions
     /// <summary>Extra request headers, sent with every request, in order.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
 
+    /// <summary>
+    /// Names of further <see cref="Headers"/> whose values are secret: they show as <c>***</c> wherever they would be
+    /// printed. <c>Authorization</c>, <c>Proxy-Authorization</c> and <c>Cookie</c> always are. Default none.
+    /// </summary>
+    public IReadOnlyList<string> RedactHeaders { get; init; } = [];
+
     /// <summary>The <c>User-Agent</c> header. Default <c>fetcher/&lt;version&gt;</c>.</summary>
     public string UserAgent { get; init; } = DefaultUserAgent;
 

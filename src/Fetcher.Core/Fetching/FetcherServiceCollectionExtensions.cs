@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Security;
 using Fetcher.Fetching;
+using Fetcher.Fetching.Connections;
+using Fetcher.Results;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -23,13 +25,17 @@ public static class FetcherServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
+        services.AddSingleton(SecretRedactor.For(options));
         services.AddSingleton<UrlFetcher>();
         services.AddSingleton<FetchEngine>();
         services.AddTransient<RedirectHandler>();
         services.AddTransient<BodyDrainingHandler>();
+        // Tests register their own resolver (before or after this call) to keep names off the network.
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton<SocketConnector>();
 
         var client = services.AddHttpClient(FetchClient.Name, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => CreatePrimaryHandler(options))
+            .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(options, provider.GetRequiredService<SocketConnector>()))
             // One long-lived handler: its pool recycles connections itself (PooledConnectionLifetime).
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 
@@ -42,7 +48,8 @@ public static class FetcherServiceCollectionExtensions
                     pipeline.AddRetry(CreateRetryOptions(
                         options,
                         context.ServiceProvider.GetRequiredService<TimeProvider>(),
-                        context.ServiceProvider.GetRequiredService<ILogger<FetchEngine>>()));
+                        context.ServiceProvider.GetRequiredService<ILogger<FetchEngine>>(),
+                        context.ServiceProvider.GetRequiredService<SecretRedactor>()));
                 }
 
                 pipeline.AddTimeout(options.Timeout);
@@ -53,7 +60,7 @@ public static class FetcherServiceCollectionExtensions
         return services;
     }
 
-    private static SocketsHttpHandler CreatePrimaryHandler(FetchOptions options)
+    private static SocketsHttpHandler CreatePrimaryHandler(FetchOptions options, SocketConnector connector)
     {
         var handler = new SocketsHttpHandler
         {
@@ -63,6 +70,9 @@ public static class FetcherServiceCollectionExtensions
             AllowAutoRedirect = false,
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
+            // Our own connect and post-TLS hooks time DNS, connect and TLS, and resolve through IHostResolver.
+            ConnectCallback = connector.ConnectAsync,
+            PlaintextStreamFilter = connector.WrapAsync,
         };
 
         if (options.Insecure)
@@ -75,7 +85,7 @@ public static class FetcherServiceCollectionExtensions
         return handler;
     }
 
-    private static HttpRetryStrategyOptions CreateRetryOptions(FetchOptions options, TimeProvider timeProvider, ILogger logger) =>
+    private static HttpRetryStrategyOptions CreateRetryOptions(FetchOptions options, TimeProvider timeProvider, ILogger logger, SecretRedactor redactor) =>
         new()
         {
             MaxRetryAttempts = options.Retries,
@@ -90,10 +100,10 @@ public static class FetcherServiceCollectionExtensions
             {
                 FetchLog.Retrying(
                     logger,
-                    args.Context.GetRequestMessage()?.RequestUri,
+                    redactor.Redact(args.Context.GetRequestMessage()?.RequestUri),
                     args.AttemptNumber + 2,
                     args.RetryDelay.TotalMilliseconds,
-                    args.Outcome.Result is { } response ? $"status {(int)response.StatusCode}" : args.Outcome.Exception?.Message ?? "unknown");
+                    args.Outcome.Result is { } response ? $"status {(int)response.StatusCode}" : redactor.Redact(args.Outcome.Exception?.Message) ?? "unknown");
                 return ValueTask.CompletedTask;
             },
         };

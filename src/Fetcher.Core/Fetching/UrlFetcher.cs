@@ -1,4 +1,6 @@
+using Fetcher.Fetching.Connections;
 using Fetcher.Input;
+using Fetcher.Reporting;
 using Fetcher.Results;
 using Microsoft.Extensions.Logging;
 
@@ -16,6 +18,7 @@ public sealed class UrlFetcher
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<UrlFetcher> _logger;
     private readonly bool _userAgentInHeaders;
+    private readonly SecretRedactor _redactor;
 
     /// <summary>Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client.</summary>
     public UrlFetcher(IHttpClientFactory clientFactory, FetchOptions options, TimeProvider timeProvider, ILogger<UrlFetcher> logger)
@@ -25,6 +28,7 @@ public sealed class UrlFetcher
         _timeProvider = timeProvider;
         _logger = logger;
         _userAgentInHeaders = options.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase));
+        _redactor = SecretRedactor.For(options);
     }
 
     /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
@@ -34,16 +38,23 @@ public sealed class UrlFetcher
         var startedAt = _timeProvider.GetUtcNow();
         if (request.Target is not { } target)
         {
-            return ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = request.InvalidReason };
+            return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = request.InvalidReason });
+        }
+
+        if (request.DuplicateOf is { } first)
+        {
+            return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Duplicate, Error = $"duplicate of {first}: not sent again" });
         }
 
         if (cancellationToken.IsCancellationRequested)
         {
-            return Cancelled(request, startedAt, attempts: 0, elapsedMs: 0);
+            return Finish(Cancelled(request, startedAt, attempts: 0, elapsedMs: 0));
         }
 
         var started = _timeProvider.GetTimestamp();
         var attempts = new AttemptCounter();
+        var phases = new RequestPhases();
+        RequestPhases.Current = phases;
         using var message = CreateMessage(target, attempts);
         FetchResult result;
         try
@@ -72,6 +83,7 @@ public sealed class UrlFetcher
             };
         }
 
+        result = Finish(WithPhases(result, phases));
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             FetchLog.Completed(_logger, result.Url, result.Outcome.ToName(), result.Attempts, result.ElapsedMs);
@@ -98,6 +110,24 @@ public sealed class UrlFetcher
         return message;
     }
 
+    /// <summary>
+    /// The result as every report shows it: secrets masked (userinfo, sensitive header values), and control characters
+    /// taken out of text that came from the server or the input, so no report can carry an escape sequence to a terminal.
+    /// </summary>
+    private FetchResult Finish(FetchResult result)
+    {
+        var url = TerminalText.Sanitize(_redactor.RedactUrl(result.Url));
+        var finalUrl = Clean(result.FinalUrl);
+        var reason = Clean(result.Reason);
+        var error = Clean(result.Error);
+        return ReferenceEquals(url, result.Url) && ReferenceEquals(finalUrl, result.FinalUrl)
+            && ReferenceEquals(reason, result.Reason) && ReferenceEquals(error, result.Error)
+            ? result
+            : result with { Url = url, FinalUrl = finalUrl, Reason = reason, Error = error };
+    }
+
+    private string? Clean(string? text) => text is null ? null : TerminalText.Sanitize(_redactor.Redact(text));
+
     private FetchResult FromResponse(FetchRequest request, HttpRequestMessage message, HttpResponseMessage response, DateTimeOffset startedAt)
     {
         var status = (int)response.StatusCode;
@@ -122,6 +152,14 @@ public sealed class UrlFetcher
                 Error = $"status {status} is not in the expected {_options.ExpectedStatus}",
             };
     }
+
+    private static FetchResult WithPhases(FetchResult result, RequestPhases phases) => result with
+    {
+        DnsMs = phases.Connection?.DnsMs,
+        ConnectMs = phases.Connection?.ConnectMs,
+        TlsMs = phases.Connection?.TlsMs,
+        TtfbMs = phases.TtfbMs,
+    };
 
     private static FetchResult ResultFor(FetchRequest request, DateTimeOffset startedAt) => new()
     {

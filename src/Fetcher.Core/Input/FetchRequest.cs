@@ -13,4 +13,10 @@ public sealed record FetchRequest(string Source, long Line, string Text, Uri? Ta
 {
     /// <summary>Whether the line holds a URL that will be fetched.</summary>
     public bool IsValid => Target is not null;
+
+    /// <summary>
+    /// Where the same URL was first seen (<c>urls.txt line 3</c>) when <c>--dedupe</c> found this line repeating it; such
+    /// a request is reported as a duplicate without being sent. <see langword="null"/> otherwise.
+    /// </summary>
+    public string? DuplicateOf { get; init; }
 }

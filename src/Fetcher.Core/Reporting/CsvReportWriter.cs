@@ -34,7 +34,11 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteNumber(result.Attempts);
         WriteText(result.FinalUrl);
         WriteText(result.Error);
-        WriteRaw(ReportValues.StartedAt(result), last: true);
+        WriteRaw(ReportValues.StartedAt(result));
+        WriteRaw(PhaseText(result.DnsMs));
+        WriteRaw(PhaseText(result.ConnectMs));
+        WriteRaw(PhaseText(result.TlsMs));
+        WriteRaw(PhaseText(result.TtfbMs), last: true);
         output.Write(LineBreak);
     }
 
@@ -69,6 +73,9 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         '+' or '-' => value.Length > 1 && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
         _ => false,
     };
+
+    private static string PhaseText(double? milliseconds) =>
+        ReportValues.PhaseMs(milliseconds)?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     private void WriteText(string? value, bool last = false) => WriteRaw(Escape(value), last);
 

@@ -2,7 +2,10 @@ using Fetcher.Results;
 
 namespace Fetcher.Reporting;
 
-/// <summary>Passes on only the results that are not ok (<c>--only-failures</c>); everything else goes through unchanged.</summary>
+/// <summary>
+/// Passes on only the results that count as failures (<c>--only-failures</c>): not <c>ok</c>, and not a <c>duplicate</c>
+/// (its first line is reported on its own). Everything else goes through unchanged.
+/// </summary>
 public sealed class FailuresOnlyReportWriter(IReportWriter inner) : IReportWriter
 {
     /// <inheritdoc />
@@ -12,7 +15,7 @@ public sealed class FailuresOnlyReportWriter(IReportWriter inner) : IReportWrite
     public void Write(FetchResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (!result.Ok)
+        if (result.Outcome.CountsAsFailure())
         {
             inner.Write(result);
         }

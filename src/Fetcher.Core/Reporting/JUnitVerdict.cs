@@ -14,7 +14,10 @@ public enum JUnitVerdict
     /// <summary>The check could not be made (a transport problem, an invalid input line): <c>&lt;error&gt;</c>.</summary>
     Error,
 
-    /// <summary>The run stopped before the check completed (<c>cancelled</c>): <c>&lt;skipped&gt;</c>.</summary>
+    /// <summary>
+    /// No check of its own: the run stopped before it completed (<c>cancelled</c>), or an earlier line has the same URL
+    /// (<c>duplicate</c>): <c>&lt;skipped&gt;</c>.
+    /// </summary>
     Skipped,
 }
 
@@ -33,14 +36,15 @@ public static class JUnitVerdicts
 
     /// <summary>
     /// The verdict for <paramref name="outcome"/>: <c>ok</c> passes; an unmet expectation (<c>unexpected_status</c>,
-    /// <c>body_mismatch</c>, <c>slow</c>, <c>cert_expiring</c>) is a failure; <c>cancelled</c> is skipped; everything else
+    /// <c>body_mismatch</c>, <c>slow</c>, <c>cert_expiring</c>) is a failure; <c>cancelled</c> and <c>duplicate</c> are
+    /// skipped; everything else
     /// (<c>timeout</c>, <c>dns_error</c>, <c>connection_error</c>, <c>tls_error</c>, <c>error</c>, and <c>invalid</c>:
     /// a line that could not be checked at all) is an error.
     /// </summary>
     public static JUnitVerdict Of(FetchOutcome outcome) => outcome switch
     {
         FetchOutcome.Ok => JUnitVerdict.Passed,
-        FetchOutcome.Cancelled => JUnitVerdict.Skipped,
+        FetchOutcome.Cancelled or FetchOutcome.Duplicate => JUnitVerdict.Skipped,
         _ when UnmetExpectations.Contains(outcome.ToName()) => JUnitVerdict.Failure,
         _ => JUnitVerdict.Error,
     };

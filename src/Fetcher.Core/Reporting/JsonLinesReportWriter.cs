@@ -49,6 +49,10 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         _json.WriteString(ResultFields.FinalUrl, result.FinalUrl);
         _json.WriteString(ResultFields.Error, result.Error);
         _json.WriteString(ResultFields.StartedAt, ReportValues.StartedAt(result));
+        WriteNullable(ResultFields.DnsMs, ReportValues.PhaseMs(result.DnsMs));
+        WriteNullable(ResultFields.ConnectMs, ReportValues.PhaseMs(result.ConnectMs));
+        WriteNullable(ResultFields.TlsMs, ReportValues.PhaseMs(result.TlsMs));
+        WriteNullable(ResultFields.TtfbMs, ReportValues.PhaseMs(result.TtfbMs));
         _json.WriteEndObject();
         _json.Flush();
 
@@ -72,6 +76,18 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _json.Dispose();
+
+    private void WriteNullable(string name, double? value)
+    {
+        if (value is { } number)
+        {
+            _json.WriteNumber(name, number);
+        }
+        else
+        {
+            _json.WriteNull(name);
+        }
+    }
 
     private void WriteNullable(string name, int? value)
     {

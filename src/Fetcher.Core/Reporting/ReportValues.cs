@@ -12,4 +12,7 @@ internal static class ReportValues
 
     /// <summary><c>elapsed_ms</c>: milliseconds to the microsecond.</summary>
     public static double ElapsedMs(FetchResult result) => Math.Round(result.ElapsedMs, 3);
+
+    /// <summary>A timing phase (<c>dns_ms</c>, <c>connect_ms</c>, <c>tls_ms</c>, <c>ttfb_ms</c>): milliseconds to the microsecond, or null.</summary>
+    public static double? PhaseMs(double? milliseconds) => milliseconds is { } value ? Math.Round(value, 3) : null;
 }

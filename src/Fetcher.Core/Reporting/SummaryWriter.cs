@@ -33,7 +33,7 @@ public static class SummaryWriter
         }
 
         output.WriteLine(string.Create(inv,
-            $"Summary: {summary.Total} {(summary.Total == 1 ? "URL" : "URLs")} in {wallTime.TotalSeconds:0.00} s ({summary.Total / seconds:0.0} URLs/s): {summary.OkCount} ok, {summary.FailedCount} not ok"));
+            $"Summary: {summary.Total} {(summary.Total == 1 ? "URL" : "URLs")} in {wallTime.TotalSeconds:0.00} s ({summary.Total / seconds:0.0} URLs/s): {summary.OkCount} ok, {summary.FailedCount} not ok{(summary.DuplicateCount > 0 ? $", {summary.DuplicateCount} duplicate" : "")}"));
         if (summary.Total == 0)
         {
             return;

@@ -29,4 +29,10 @@ public enum FetchOutcome
 
     /// <summary>Any other failure: a malformed response, a redirect that could not be followed.</summary>
     Error,
+
+    /// <summary>
+    /// With <c>--dedupe</c>: the same URL appeared on an earlier line, whose result stands for both; nothing was sent.
+    /// Not counted as a failure.
+    /// </summary>
+    Duplicate,
 }

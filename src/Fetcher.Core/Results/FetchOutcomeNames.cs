@@ -14,10 +14,27 @@ public static class FetchOutcomeNames
         "invalid",
         "cancelled",
         "error",
+        "duplicate",
     ];
 
     /// <summary>All outcomes, in declaration order.</summary>
     public static IReadOnlyList<FetchOutcome> All { get; } = Enum.GetValues<FetchOutcome>();
+
+    /// <summary>The outcome whose report name is <paramref name="name"/> (e.g. <c>dns_error</c>), if there is one.</summary>
+    public static bool TryParse(ReadOnlySpan<char> name, out FetchOutcome outcome)
+    {
+        for (var i = 0; i < Names.Length; i++)
+        {
+            if (name.SequenceEqual(Names[i]))
+            {
+                outcome = (FetchOutcome)i;
+                return true;
+            }
+        }
+
+        outcome = default;
+        return false;
+    }
 
     /// <summary>The report name of <paramref name="outcome"/>, e.g. <c>dns_error</c>.</summary>
     public static string ToName(this FetchOutcome outcome) => Names[(int)outcome];

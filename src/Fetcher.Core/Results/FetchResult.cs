@@ -44,4 +44,22 @@ public sealed record FetchResult
 
     /// <summary>When the fetch started (UTC).</summary>
     public DateTimeOffset StartedAt { get; init; }
+
+    /// <summary>
+    /// Name resolution of the connection that carried the last request, in milliseconds; <see langword="null"/> when
+    /// that connection was reused, the host is an IP literal, or no connection carried a request.
+    /// </summary>
+    public double? DnsMs { get; init; }
+
+    /// <summary>TCP connect of the connection that carried the last request, in milliseconds; <see langword="null"/> when reused or none.</summary>
+    public double? ConnectMs { get; init; }
+
+    /// <summary>TLS handshake of the connection that carried the last request, in milliseconds; <see langword="null"/> for http, when reused, or none.</summary>
+    public double? TlsMs { get; init; }
+
+    /// <summary>
+    /// From the last request's first byte sent to the response's first byte received, in milliseconds (server time plus
+    /// one round trip); <see langword="null"/> when no response byte arrived.
+    /// </summary>
+    public double? TtfbMs { get; init; }
 }

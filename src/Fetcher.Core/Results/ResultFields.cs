@@ -45,7 +45,20 @@ public static class ResultFields
     /// <summary>Start time, UTC ISO 8601.</summary>
     public const string StartedAt = "started_at";
 
+    /// <summary>DNS resolution milliseconds of a new connection.</summary>
+    public const string DnsMs = "dns_ms";
+
+    /// <summary>TCP connect milliseconds of a new connection.</summary>
+    public const string ConnectMs = "connect_ms";
+
+    /// <summary>TLS handshake milliseconds of a new connection.</summary>
+    public const string TlsMs = "tls_ms";
+
+    /// <summary>Milliseconds from the request sent to the first response byte.</summary>
+    public const string TtfbMs = "ttfb_ms";
+
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
-        [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt];
+        [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
+            DnsMs, ConnectMs, TlsMs, TtfbMs];
 }

@@ -15,8 +15,11 @@ public sealed class RunSummary
     /// <summary>Results that are ok.</summary>
     public long OkCount => _byOutcome[(int)FetchOutcome.Ok];
 
-    /// <summary>Results that are not ok.</summary>
-    public long FailedCount => Total - OkCount;
+    /// <summary>Results that are not ok: all but the ok ones and the duplicates (whose first line counts instead).</summary>
+    public long FailedCount => Total - OkCount - DuplicateCount;
+
+    /// <summary>Results that repeat an earlier line's URL (<c>--dedupe</c>).</summary>
+    public long DuplicateCount => _byOutcome[(int)FetchOutcome.Duplicate];
 
     /// <summary>Latencies of the results for which at least one attempt was sent.</summary>
     public LatencyHistogram Latency { get; } = new();

@@ -18,6 +18,9 @@ internal sealed class CliConsole
     /// <summary>Opens standard input for reading URL lines.</summary>
     public required Func<TextReader> OpenInput { get; init; }
 
+    /// <summary>Opens standard input as bytes, for <c>fetcher summarize -</c>; <see langword="null"/> when there is none.</summary>
+    public Func<Stream>? OpenInputBytes { get; init; }
+
     /// <summary>Whether standard input is a pipe or file rather than a terminal.</summary>
     public bool IsInputRedirected { get; init; }
 
@@ -42,6 +45,7 @@ internal sealed class CliConsole
         Out = new StreamWriter(OpenStandardOutput(), new UTF8Encoding(false), 64 * 1024) { AutoFlush = false },
         Error = Console.Error,
         OpenInput = () => new StreamReader(Console.OpenStandardInput(), Encoding.UTF8, detectEncodingFromByteOrderMarks: true, 64 * 1024),
+        OpenInputBytes = Console.OpenStandardInput,
         IsInputRedirected = Console.IsInputRedirected,
         IsOutputTerminal = !Console.IsOutputRedirected,
         IsErrorTerminal = !Console.IsErrorRedirected,

@@ -24,6 +24,12 @@ internal static class FetchCommand
             return ExitCodes.UsageError;
         }
 
+        if (!ShardSelection.TryResolve(settings.Shard, console.GetEnvironmentVariable, out var shard, out var shardError))
+        {
+            await console.Error.WriteLineAsync($"fetcher: {shardError}");
+            return ExitCodes.UsageError;
+        }
+
         if (OutputClash(settings) is { } clash)
         {
             await console.Error.WriteLineAsync($"fetcher: {clash}");
@@ -52,7 +58,8 @@ internal static class FetchCommand
             }
 
             using (outputs)
-            using (var progress = ProgressDisplay.Start(settings, console, inputs))
+            // A shard runs a share of the lines that only the shard filter knows: its total is left unknown.
+            using (var progress = ProgressDisplay.Start(settings, console, shard is null ? inputs : []))
             await using (var logger = LoggerSetup.Create(settings, progress is null ? console.Error : new InterleavedWriter(console.Error, progress)))
             {
                 var services = new ServiceCollection()
@@ -62,7 +69,8 @@ internal static class FetchCommand
                 await using var provider = services.BuildServiceProvider();
 
                 var run = new ReportLoop(settings, console, outputs, progress, sharesTerminal: file is null && console.IsOutputTerminal, logger);
-                return await run.RunAsync(provider.GetRequiredService<FetchEngine>(), inputs, stop, cancellationToken);
+                var source = new RequestSource(inputs, shard, settings.Dedupe);
+                return await run.RunAsync(provider.GetRequiredService<FetchEngine>(), source, stop, cancellationToken);
             }
         }
     }

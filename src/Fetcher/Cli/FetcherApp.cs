@@ -11,6 +11,10 @@ internal static class FetcherApp
         var cli = new FetcherCommandLine();
         var root = cli.CreateRootCommand();
         root.SetAction((parse, token) => FetchCommand.RunAsync(RunSettings.From(parse, cli), console, token));
+        var summarize = new SummarizeCommandLine();
+        var summarizeCommand = summarize.CreateCommand();
+        summarizeCommand.SetAction((parse, token) => SummarizeCommand.RunAsync(parse.GetValue(summarize.Reports) ?? [], new ExitPolicy(parse.GetValue(summarize.FailThreshold)), console, token));
+        root.Subcommands.Add(summarizeCommand);
 
         try
         {
@@ -41,7 +45,7 @@ internal static class FetcherApp
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            await console.Error.WriteLineAsync($"fetcher: internal error: {exception.GetType().Name}: {exception.Message}");
+            await console.Error.WriteLineAsync($"fetcher: internal error: {exception.GetType().Name}: {Reporting.TerminalText.Sanitize(exception.Message)}");
             return ExitCodes.InternalError;
         }
         finally

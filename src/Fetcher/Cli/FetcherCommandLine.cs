@@ -4,6 +4,7 @@ using System.Globalization;
 using Fetcher.Checks;
 using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
+using Fetcher.Input;
 using Fetcher.Results;
 
 namespace Fetcher.Cli;
@@ -59,6 +60,12 @@ internal sealed class FetcherCommandLine
         HelpName = "TEXT",
     };
 
+    public Option<string[]> Redact { get; } = new("--redact")
+    {
+        Description = "Header whose value is secret: shown as *** in every report and log (repeatable; Authorization, Proxy-Authorization and Cookie always are)",
+        HelpName = "NAME",
+    };
+
     public Option<bool> Insecure { get; } = new("--insecure", "-k") { Description = "Accept any TLS certificate" };
 
     public Option<StatusExpectation> Expect { get; } = new("--expect")
@@ -90,13 +97,7 @@ internal sealed class FetcherCommandLine
 
     public Option<bool> OnlyFailures { get; } = new("--only-failures") { Description = "Report only the URLs that are not ok (the summary still counts all)" };
 
-    public Option<FailThreshold> FailThreshold { get; } = new("--fail-threshold")
-    {
-        Description = "Exit 1 only when more than N URLs, or more than P% of them, are not ok",
-        DefaultValueFactory = _ => Results.FailThreshold.Default,
-        CustomParser = ParseFailThreshold,
-        HelpName = "N|P%",
-    };
+    public Option<FailThreshold> FailThreshold { get; } = FailThresholdOption.Create();
 
     public Option<bool> FailFast { get; } = new("--fail-fast")
     {
@@ -104,6 +105,19 @@ internal sealed class FetcherCommandLine
     };
 
     public Option<bool> NoProgress { get; } = new("--no-progress") { Description = "No live progress line on standard error (shown only when it is a terminal)" };
+
+    public Option<Shard?> Shard { get; } = new("--shard")
+    {
+        Description = "Fetch only shard K of N (0 <= K < N): the lines whose stable hash falls in it, so N runs over the same list " +
+            "split it exactly. Default: JOB_COMPLETION_INDEX of FETCHER_SHARDS when both are set, else the whole list",
+        CustomParser = ParseShard,
+        HelpName = "K/N",
+    };
+
+    public Option<bool> Dedupe { get; } = new("--dedupe")
+    {
+        Description = "Report a URL seen on an earlier line as 'duplicate' of that line instead of fetching it again",
+    };
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every attempt and retry to standard error" };
 
@@ -118,8 +132,9 @@ internal sealed class FetcherCommandLine
             "Example: fetcher urls.txt --report junit=results.xml --fail-threshold 2%")
         {
             Inputs, Max, Timeout, Retries, RetryDelay, MaxRedirects, NoFollow, Method, Headers, UserAgent, Insecure,
-            Expect, Format, Output, Reports, OnlyFailures, FailThreshold, FailFast, NoProgress, Verbose, Quiet,
+            Expect, Format, Output, Reports, OnlyFailures, FailThreshold, FailFast, NoProgress, Verbose, Quiet, Shard, Dedupe,
         };
+        root.Options.Add(Redact);
 
         ExitCodesHelpAction.AddTo(root);
         Headers.Validators.Add(ValidateHeaders);
@@ -207,17 +222,6 @@ internal sealed class FetcherCommandLine
         return StatusExpectation.Default;
     }
 
-    private static FailThreshold ParseFailThreshold(ArgumentResult result)
-    {
-        if (Results.FailThreshold.TryParse(LastToken(result), out var threshold, out var error))
-        {
-            return threshold;
-        }
-
-        result.AddError($"--fail-threshold: {error}");
-        return Results.FailThreshold.Default;
-    }
-
     private static void ValidateReports(OptionResult result)
     {
         var paths = new HashSet<string>(StringComparer.Ordinal);
@@ -232,6 +236,18 @@ internal sealed class FetcherCommandLine
                 result.AddError($"--report: '{target.Path}' is named twice");
             }
         }
+    }
+
+    private static Shard? ParseShard(ArgumentResult result)
+    {
+        var text = LastToken(result);
+        if (Input.Shard.TryParse(text, out var shard, out var error))
+        {
+            return shard;
+        }
+
+        result.AddError($"--shard: {error}");
+        return null;
     }
 
     private static void ValidateHeaders(OptionResult result)

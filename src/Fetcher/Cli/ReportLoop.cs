@@ -28,12 +28,12 @@ internal sealed class ReportLoop(
     private readonly ExitPolicy _policy = new(settings.FailThreshold);
     private string? _failFastCause;
 
-    /// <summary>Fetches <paramref name="inputs"/> with <paramref name="engine"/> and reports them; returns the exit code.</summary>
+    /// <summary>Fetches the requests of <paramref name="source"/> with <paramref name="engine"/> and reports them; returns the exit code.</summary>
     /// <param name="engine">The engine.</param>
-    /// <param name="inputs">The URL inputs.</param>
+    /// <param name="source">The URL inputs and their filters.</param>
     /// <param name="stop">Cancels the run early (an output failed, --fail-fast); linked to <paramref name="interrupt"/>.</param>
     /// <param name="interrupt">Ctrl+C or SIGTERM.</param>
-    public async Task<int> RunAsync(FetchEngine engine, IReadOnlyList<UrlInput> inputs, CancellationTokenSource stop, CancellationToken interrupt)
+    public async Task<int> RunAsync(FetchEngine engine, RequestSource source, CancellationTokenSource stop, CancellationToken interrupt)
     {
         var started = console.TimeProvider.GetTimestamp();
         var startedAt = console.TimeProvider.GetUtcNow();
@@ -41,7 +41,7 @@ internal sealed class ReportLoop(
         IReportWriter report = settings.OnlyFailures ? new FailuresOnlyReportWriter(outputs) : outputs;
 
         report.WriteHeader();
-        var run = engine.Start(UrlSource.ReadAsync(inputs, stop.Token), stop.Token);
+        var run = engine.Start(source.ReadAsync(stop.Token), stop.Token);
         try
         {
             while (await run.Results.WaitToReadAsync(CancellationToken.None))
@@ -104,7 +104,7 @@ internal sealed class ReportLoop(
             {
                 _summary.Add(result);
                 report.Write(result);
-                if (settings.FailFast && !result.Ok && !stop.IsCancellationRequested && _policy.ShouldStopEarly(_summary))
+                if (settings.FailFast && result.Outcome.CountsAsFailure() && !stop.IsCancellationRequested && _policy.ShouldStopEarly(_summary))
                 {
                     _failFastCause = $"{result.Url} ({result.Outcome.ToName()})";
                     stop.Cancel();

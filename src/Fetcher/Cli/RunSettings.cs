@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
+using Fetcher.Input;
 using Fetcher.Reporting;
 using Fetcher.Results;
 
@@ -33,6 +34,11 @@ internal sealed record RunSettings
 
     public required FetchOptions Fetch { get; init; }
 
+    /// <summary>The shard given with <c>--shard</c>; the environment may still name one (see <see cref="ShardSelection"/>).</summary>
+    public Shard? Shard { get; init; }
+
+    public bool Dedupe { get; init; }
+
     public static RunSettings From(ParseResult parse, FetcherCommandLine cli) => new()
     {
         Inputs = parse.GetValue(cli.Inputs) ?? [],
@@ -47,6 +53,8 @@ internal sealed record RunSettings
         NoProgress = parse.GetValue(cli.NoProgress),
         Verbose = parse.GetValue(cli.Verbose),
         Quiet = parse.GetValue(cli.Quiet),
+        Shard = parse.GetValue(cli.Shard),
+        Dedupe = parse.GetValue(cli.Dedupe),
         Fetch = new FetchOptions
         {
             MaxConcurrency = parse.GetValue(cli.Max),
@@ -60,6 +68,7 @@ internal sealed record RunSettings
                 .Select(text => HeaderParser.TryParse(text, out var header, out _) ? header : throw new InvalidOperationException("unvalidated header"))
                 .ToArray(),
             UserAgent = parse.GetValue(cli.UserAgent) ?? FetchOptions.DefaultUserAgent,
+            RedactHeaders = parse.GetValue(cli.Redact) ?? [],
             Insecure = parse.GetValue(cli.Insecure),
             ExpectedStatus = parse.GetValue(cli.Expect) ?? Checks.StatusExpectation.Default,
         },

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fetcher.Results;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -27,7 +28,8 @@ internal static class LoggerSetup
             .MinimumLevel.Override("System.Net.Http.HttpClient", librariesLevel)
             .MinimumLevel.Override("Microsoft.Extensions.Http", librariesLevel)
             .MinimumLevel.Override("Polly", librariesLevel)
-            .WriteTo.Sink(new TextWriterSink(error, new MessageTemplateTextFormatter(template, CultureInfo.InvariantCulture)))
+            .WriteTo.Sink(new TextWriterSink(error, new SafeTextFormatter(
+                new MessageTemplateTextFormatter(template, CultureInfo.InvariantCulture), SecretRedactor.For(settings.Fetch))))
             .CreateLogger();
     }
 }

@@ -13,7 +13,9 @@ internal static class HeaderParser
         var name = colon > 0 ? text[..colon].Trim() : string.Empty;
         if (name.Length == 0 || name.AsSpan().ContainsAny(" \t\r\n") || name.AsSpan().ContainsAnyInRange('\0', '\u001f'))
         {
-            error = $"'{text}' is not a header: expected \"Name: value\"";
+            // Only the first word is quoted back: the rest may be a secret (-H "Authorization Bearer ...").
+            var firstWord = text.AsSpan().TrimStart().ToString().Split([' ', '\t', '\r', '\n'], 2)[0];
+            error = $"'{Reporting.TerminalText.Sanitize(firstWord)}{(firstWord.Length < text.Trim().Length ? " …" : string.Empty)}' is not a header: expected \"Name: value\"";
             return false;
         }
 

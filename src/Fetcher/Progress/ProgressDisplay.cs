@@ -11,7 +11,7 @@ internal static class ProgressDisplay
     /// <summary>
     /// A progress line on standard error when it is a terminal, unless <c>--quiet</c> or <c>--no-progress</c>; else
     /// <see langword="null"/>. When every input is a regular file, their URL lines are counted in the background for
-    /// the total; with standard input or a pipe the total stays unknown.
+    /// the total; with standard input or a pipe, or no <paramref name="inputs"/> given, the total stays unknown.
     /// </summary>
     public static ProgressLine? Start(RunSettings settings, CliConsole console, IReadOnlyList<UrlInput> inputs)
     {
@@ -21,7 +21,7 @@ internal static class ProgressDisplay
         }
 
         var progress = new ProgressLine(console.Error, console.TimeProvider, console.GetTerminalWidth(), Interval);
-        if (inputs.All(input => input.Name != UrlInput.StandardInputName))
+        if (inputs.Count > 0 && inputs.All(input => input.Name != UrlInput.StandardInputName))
         {
             var paths = inputs.Select(input => input.Name).ToArray();
             var closing = progress.Closing;

@@ -195,6 +195,22 @@ public partial class UrlFetcherTests(WireMockFixture wireMock) : IClassFixture<W
     }
 
     [Fact]
+    public async Task FetchAsync_DuplicateRequest_IsReportedAtOnceWithThePointerAndSendsNothing()
+    {
+        await using var host = new FetcherHost(new FetchOptions());
+        var sentBefore = wireMock.Server.LogEntries.Count;
+        var request = Requests.For(wireMock.UrlOf("/again"), line: 9) with { DuplicateOf = "urls.txt line 2" };
+
+        var result = await host.Fetcher.FetchAsync(request, CancellationToken.None);
+
+        result.Outcome.Should().Be(FetchOutcome.Duplicate);
+        result.Error.Should().Be("duplicate of urls.txt line 2: not sent again");
+        result.Line.Should().Be(9);
+        result.Attempts.Should().Be(0);
+        wireMock.Server.LogEntries.Count.Should().Be(sentBefore);
+    }
+
+    [Fact]
     public async Task FetchAsync_ParsedLine_KeepsSourceLineAndText()
     {
         wireMock.Server.Given(Request.Create().WithPath("/parsed").UsingGet()).RespondWith(Response.Create().WithStatusCode(200));

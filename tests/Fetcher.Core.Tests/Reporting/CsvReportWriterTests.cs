@@ -17,7 +17,14 @@ public class CsvReportWriterTests
     [Fact]
     public void Write_Results_RoundTripThroughAnRfc4180Reader()
     {
-        var ok = SampleResults.Ok(elapsedMs: 12.34567) with { FinalUrl = "https://example.test/final" };
+        var ok = SampleResults.Ok(elapsedMs: 12.34567) with
+        {
+            FinalUrl = "https://example.test/final",
+            DnsMs = 1.23456,
+            ConnectMs = 0.5,
+            TlsMs = 3,
+            TtfbMs = 7.0004,
+        };
         var invalid = SampleResults.Invalid();
 
         var records = Rfc4180Reader.Read(Write(header: true, ok, invalid));
@@ -27,10 +34,10 @@ public class CsvReportWriterTests
         records[0].Should().Equal(ResultFields.InReportOrder);
         records[1].Should().Equal(
             "urls.txt", "3", "https://example.test/a", "true", "ok", "200", "OK", "12.346", "1234", "1",
-            "https://example.test/final", "", "2025-03-04T05:06:07.891Z");
+            "https://example.test/final", "", "2025-03-04T05:06:07.891Z", "1.235", "0.5", "3", "7");
         records[2].Should().Equal(
             "urls.txt", "9", "not a url", "false", "invalid", "", "", "0", "0", "0",
-            "", "not an absolute URL (expected http://… or https://…)", "2025-03-04T05:06:07.891Z");
+            "", "not an absolute URL (expected http://… or https://…)", "2025-03-04T05:06:07.891Z", "", "", "", "");
     }
 
     [Theory]

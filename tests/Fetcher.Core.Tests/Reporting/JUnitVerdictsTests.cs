@@ -23,7 +23,7 @@ public class JUnitVerdictsTests
             {
                 "ok" => JUnitVerdict.Passed,
                 "unexpected_status" or "body_mismatch" or "slow" or "cert_expiring" => JUnitVerdict.Failure,
-                "cancelled" => JUnitVerdict.Skipped,
+                "cancelled" or "duplicate" => JUnitVerdict.Skipped,
                 _ => JUnitVerdict.Error,
             };
             JUnitVerdicts.Of(outcome).Should().Be(expected, outcome.ToName());

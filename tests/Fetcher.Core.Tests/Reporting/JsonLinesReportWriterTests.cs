@@ -45,6 +45,20 @@ public class JsonLinesReportWriterTests
     }
 
     [Fact]
+    public void Write_TimingPhases_AreMillisecondsOrNull()
+    {
+        var result = SampleResults.Ok() with { DnsMs = null, ConnectMs = 0.4567891, TlsMs = 12, TtfbMs = 3.0001 };
+
+        using var json = JsonDocument.Parse(WriteLines(result).Single());
+        var root = json.RootElement;
+
+        root.GetProperty("dns_ms").ValueKind.Should().Be(JsonValueKind.Null);
+        root.GetProperty("connect_ms").GetDouble().Should().Be(0.457);
+        root.GetProperty("tls_ms").GetDouble().Should().Be(12);
+        root.GetProperty("ttfb_ms").GetDouble().Should().Be(3);
+    }
+
+    [Fact]
     public void Write_InvalidResult_WritesNullsWhereThereIsNoValue()
     {
         using var json = JsonDocument.Parse(WriteLines(SampleResults.Invalid()).Single());
@@ -58,6 +72,10 @@ public class JsonLinesReportWriterTests
         root.GetProperty("error").GetString().Should().StartWith("not an absolute URL");
         root.GetProperty("attempts").GetInt32().Should().Be(0);
         root.GetProperty("bytes").GetInt64().Should().Be(0);
+        foreach (var phase in new[] { "dns_ms", "connect_ms", "tls_ms", "ttfb_ms" })
+        {
+            root.GetProperty(phase).ValueKind.Should().Be(JsonValueKind.Null, phase);
+        }
     }
 
     [Fact]

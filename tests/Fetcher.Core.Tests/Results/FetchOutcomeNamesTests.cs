@@ -15,6 +15,7 @@ public class FetchOutcomeNamesTests
     [InlineData(FetchOutcome.Invalid, "invalid")]
     [InlineData(FetchOutcome.Cancelled, "cancelled")]
     [InlineData(FetchOutcome.Error, "error")]
+    [InlineData(FetchOutcome.Duplicate, "duplicate")]
     public void ToName_Outcome_IsSnakeCase(FetchOutcome outcome, string expected)
     {
         outcome.ToName().Should().Be(expected);
@@ -34,4 +35,16 @@ public class FetchOutcomeNamesTests
 
     private static string SnakeCase(string pascal) =>
         Regex.Replace(pascal, "(?<!^)([A-Z])", "_$1").ToLowerInvariant();
+
+    [Fact]
+    public void TryParse_EveryName_GivesItsOutcomeBack_AndUnknownNamesFail()
+    {
+        FetchOutcomeNames.All.Should().AllSatisfy(o =>
+        {
+            FetchOutcomeNames.TryParse(o.ToName(), out var parsed).Should().BeTrue();
+            parsed.Should().Be(o);
+        });
+        FetchOutcomeNames.TryParse("Ok", out _).Should().BeFalse();
+        FetchOutcomeNames.TryParse("", out _).Should().BeFalse();
+    }
 }

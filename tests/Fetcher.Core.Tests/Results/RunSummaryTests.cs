@@ -60,4 +60,18 @@ public class RunSummaryTests
         summary.ByStatus.Should().BeEmpty();
         summary.Latency.Count.Should().Be(0);
     }
+
+    [Fact]
+    public void Add_Duplicates_AreNeitherOkNorFailures()
+    {
+        var summary = new RunSummary();
+        summary.Add(SampleResults.Ok());
+        summary.Add(SampleResults.Failed(FetchOutcome.Duplicate, "duplicate of urls.txt line 3", elapsedMs: 0, attempts: 0));
+
+        summary.Total.Should().Be(2);
+        summary.OkCount.Should().Be(1);
+        summary.DuplicateCount.Should().Be(1);
+        summary.FailedCount.Should().Be(0);
+        summary.Latency.Count.Should().Be(1);
+    }
 }

@@ -13,9 +13,11 @@ internal sealed class FetcherHost : IAsyncDisposable
 
     private readonly ServiceProvider _services;
 
-    public FetcherHost(FetchOptions options)
+    public FetcherHost(FetchOptions options, Action<IServiceCollection>? configure = null)
     {
-        _services = new ServiceCollection().AddLogging().AddFetcher(options).BuildServiceProvider();
+        var services = new ServiceCollection().AddLogging().AddFetcher(options);
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
     }
 
     public UrlFetcher Fetcher => _services.GetRequiredService<UrlFetcher>();

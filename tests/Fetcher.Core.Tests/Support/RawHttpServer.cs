@@ -14,15 +14,28 @@ internal abstract class RawHttpServer : IAsyncDisposable
 {
     private static readonly byte[] EndOfHead = "\r\n\r\n"u8.ToArray();
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<TcpClient, Task> _connections = new();
     private readonly Task _accepting;
 
     protected RawHttpServer()
+        : this(IPAddress.Loopback)
     {
+    }
+
+    /// <summary>Listens on <paramref name="address"/>, which must be in 127.0.0.0/8 (127.0.0.2 stands in for another host).</summary>
+    protected RawHttpServer(IPAddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        if (!IPAddress.IsLoopback(address))
+        {
+            throw new ArgumentException("test servers listen on loopback only", nameof(address));
+        }
+
+        _listener = new TcpListener(address, 0);
         _listener.Start();
-        BaseUrl = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+        BaseUrl = new Uri($"http://{address}:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _accepting = AcceptAsync(_stopping.Token);
     }
 

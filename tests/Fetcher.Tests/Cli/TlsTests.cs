@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Fetcher.Core.Tests.Support;
 using Fetcher.Tests.Support;
 
 namespace Fetcher.Tests.Cli;
@@ -23,6 +24,24 @@ public class TlsTests
         var accepted = JsonDocument.Parse(insecure.OutLines.Single()).RootElement;
         accepted.GetProperty("outcome").GetString().Should().Be("ok");
         accepted.GetProperty("bytes").GetInt64().Should().Be(6);
+    }
+
+    [Fact]
+    public async Task Https_NewConnection_ReportsConnectTlsAndTtfb_ButNoDnsForAnIpLiteral()
+    {
+        using var server = new SelfSignedTlsServer();
+        using var input = new TempFile(content: server.Url("/") + "\n");
+
+        var result = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "--insecure"]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        var row = JsonDocument.Parse(result.OutLines.Single()).RootElement;
+        row.GetProperty("dns_ms").ValueKind.Should().Be(JsonValueKind.Null);
+        row.GetProperty("connect_ms").GetDouble().Should().BeGreaterThanOrEqualTo(0);
+        row.GetProperty("tls_ms").GetDouble().Should().BePositive("a handshake with a 2048-bit RSA key takes some time");
+        row.GetProperty("ttfb_ms").GetDouble().Should().BeGreaterThanOrEqualTo(0);
+        (row.GetProperty("connect_ms").GetDouble() + row.GetProperty("tls_ms").GetDouble() + row.GetProperty("ttfb_ms").GetDouble())
+            .Should().BeLessThanOrEqualTo(row.GetProperty("elapsed_ms").GetDouble() + 0.01);
     }
 
     [Fact]

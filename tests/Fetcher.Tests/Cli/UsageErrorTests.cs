@@ -22,6 +22,9 @@ public class UsageErrorTests
     [InlineData("--header", "no-colon", "not a header")]
     [InlineData("--header", "Content-Type: text/plain", "request body")]
     [InlineData("--method", "GE T", "not an HTTP method")]
+    [InlineData("--shard", "3/3", "--shard: the shard index must be between 0 and 2, not 3")]
+    [InlineData("--shard", "0/0", "--shard: the shard count must be between 1 and 1000000, not 0")]
+    [InlineData("--shard", "half", "--shard: 'half' is not K/N")]
     public async Task BadOptionValue_ExitsTwoWithOneLineMessage(string option, string value, string expected)
     {
         using var input = new TempFile(content: "http://127.0.0.1:9/\n");

@@ -27,4 +27,13 @@ public class HeaderParserTests
         HeaderParser.TryParse(text, out _, out var error).Should().BeFalse();
         error.Should().Contain(expectedFragment);
     }
+
+    [Theory]
+    [InlineData("Authorization Bearer s3cr3t-token")]
+    [InlineData("Cookie=session s3cr3t-token")]
+    public void TryParse_NoColon_QuotesOnlyTheFirstWord_NeverTheSecretAfterIt(string text)
+    {
+        HeaderParser.TryParse(text, out _, out var error).Should().BeFalse();
+        error.Should().Contain("not a header").And.NotContain("s3cr3t-token");
+    }
 }

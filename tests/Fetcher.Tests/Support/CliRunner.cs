@@ -28,6 +28,7 @@ internal static class CliRunner
             Out = standardOutput ?? TextWriter.Synchronized(output),
             Error = standardError ?? TextWriter.Synchronized(error),
             OpenInput = () => new StringReader(standardInput ?? string.Empty),
+            OpenInputBytes = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(standardInput ?? string.Empty)),
             IsInputRedirected = standardInput is not null,
             IsOutputTerminal = outputIsTerminal,
             IsErrorTerminal = errorIsTerminal,

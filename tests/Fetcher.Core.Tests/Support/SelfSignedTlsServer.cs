@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace Fetcher.Tests.Support;
+namespace Fetcher.Core.Tests.Support;
 
 /// <summary>
 /// An HTTPS server on 127.0.0.1 with a self-signed certificate made by the test: every request gets the same

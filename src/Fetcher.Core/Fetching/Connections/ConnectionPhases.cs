@@ -1,0 +1,7 @@
+namespace Fetcher.Fetching.Connections;
+
+/// <summary>How long opening one connection took, phase by phase, in milliseconds.</summary>
+/// <param name="DnsMs">Name resolution; <see langword="null"/> for an IP literal.</param>
+/// <param name="ConnectMs">The TCP connect.</param>
+/// <param name="TlsMs">The TLS handshake; <see langword="null"/> for http.</param>
+internal sealed record ConnectionPhases(double? DnsMs, double ConnectMs, double? TlsMs);

@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+
+namespace Fetcher.Fetching.Connections;
+
+/// <summary>
+/// Opens the connections of the fetch client, for <see cref="SocketsHttpHandler.ConnectCallback"/>: it resolves the
+/// host through <see cref="IHostResolver"/> (IP literals skip it), connects a socket, and times both. After the TLS
+/// handshake (if any), <see cref="SocketsHttpHandler.PlaintextStreamFilter"/> wraps the stream in a
+/// <see cref="TimedConnectionStream"/>, which hands the phases to the request that actually uses the connection.
+/// </summary>
+internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeProvider)
+{
+    /// <summary>Resolves, connects and times one new connection.</summary>
+    public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
+    {
+        var host = context.DnsEndPoint.Host;
+        var port = context.DnsEndPoint.Port;
+        var started = timeProvider.GetTimestamp();
+        double? dnsMs = null;
+        IPAddress[] addresses;
+        if (IPAddress.TryParse(host.AsSpan().Trim("[]"), out var literal))
+        {
+            addresses = [literal];
+        }
+        else
+        {
+            addresses = await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+            dnsMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
+        }
+
+        var connecting = timeProvider.GetTimestamp();
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(addresses, port, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var connectedAt = timeProvider.GetTimestamp();
+        return new ConnectedStream(socket, dnsMs, timeProvider.GetElapsedTime(connecting, connectedAt).TotalMilliseconds, connectedAt);
+    }
+
+    /// <summary>Wraps the stream HTTP will use, after the TLS handshake for https, so that requests see its phases.</summary>
+    public ValueTask<Stream> WrapAsync(SocketsHttpPlaintextStreamFilterContext context, CancellationToken cancellationToken)
+    {
+        var handshakeDone = timeProvider.GetTimestamp();
+        var plaintext = context.PlaintextStream;
+        if (ConnectedStream.Beneath(plaintext) is not { } connected)
+        {
+            return ValueTask.FromResult(plaintext);
+        }
+
+        double? tlsMs = plaintext is SslStream ? timeProvider.GetElapsedTime(connected.ConnectedAt, handshakeDone).TotalMilliseconds : null;
+        return ValueTask.FromResult<Stream>(new TimedConnectionStream(plaintext, new ConnectionPhases(connected.DnsMs, connected.ConnectMs, tlsMs), timeProvider));
+    }
+
+    private async ValueTask<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
+    {
+        IPAddress[] addresses;
+        try
+        {
+            addresses = await resolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // SocketsHttpHandler reports a HostNotFound socket error as HttpRequestError.NameResolutionError, whatever
+            // the resolver threw (Linux often says TryAgain for a name that does not exist): it is a dns_error.
+            throw new SocketException((int)SocketError.HostNotFound, $"cannot resolve '{host}': {exception.Message}");
+        }
+
+        return addresses.Length > 0
+            ? addresses
+            : throw new SocketException((int)SocketError.HostNotFound, $"cannot resolve '{host}': no addresses");
+    }
+}

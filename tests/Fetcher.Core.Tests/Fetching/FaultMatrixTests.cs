@@ -1,0 +1,197 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Fetcher.Core.Tests.Support;
+using Fetcher.Fetching;
+using Fetcher.Results;
+using Xunit.Abstractions;
+
+namespace Fetcher.Core.Tests.Fetching;
+
+/// <summary>
+/// The fault matrix: every fault a real network throws, each against a server on loopback that the test starts.
+/// Every case runs two URLs through the engine, one at a time: the fault, then a healthy URL on the same server.
+/// It asserts the fault's outcome class, that its result came within the timeout plus a generous margin (the
+/// machine is shared and noisy), and that the URL after it still succeeds. Each case writes what it produced to the
+/// test output.
+/// </summary>
+public sealed partial class FaultMatrixTests(ITestOutputHelper output)
+{
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>The timeout plus a margin for a loaded machine; Retry-After cases add the wait they ask for.</summary>
+    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
+
+    private static readonly FetchOptions Defaults = new() { Timeout = AttemptTimeout, MaxConcurrency = 1 };
+
+    [Theory]
+    [InlineData(FaultPaths.ResetBeforeHeaders, FetchOutcome.ConnectionError)]
+    [InlineData(FaultPaths.ResetMidBody, FetchOutcome.ConnectionError)]
+    [InlineData(FaultPaths.Hang, FetchOutcome.Timeout)]
+    [InlineData(FaultPaths.HeadersThenNothing, FetchOutcome.Timeout)]
+    [InlineData(FaultPaths.Trickle, FetchOutcome.Timeout)]
+    [InlineData(FaultPaths.MalformedStatus, FetchOutcome.Error)]
+    [InlineData(FaultPaths.BadChunk, FetchOutcome.Error)]
+    [InlineData(FaultPaths.ShortBody, FetchOutcome.ConnectionError)]
+    public async Task BrokenServer_EndsInItsOutcome_InTime_AndTheNextUrlSucceeds(string path, FetchOutcome expected)
+    {
+        await using var server = new FaultServer();
+
+        var fault = await RunFaultThenOkAsync(server.UrlOf(path), server.UrlOf(FaultPaths.Ok), Defaults);
+
+        fault.Outcome.Should().Be(expected);
+        fault.Status.Should().BeNull("no complete response arrived");
+        fault.Error.Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task ConnectionRefused_IsConnectionError_InTime_AndTheNextUrlSucceeds()
+    {
+        await using var server = new FaultServer();
+
+        var fault = await RunFaultThenOkAsync(ClosedLoopbackPort.Url("/refused"), server.UrlOf(FaultPaths.Ok), Defaults);
+
+        fault.Outcome.Should().Be(FetchOutcome.ConnectionError);
+        fault.Error.Should().Contain("refused");
+    }
+
+    [Fact]
+    public async Task RedirectLoop_IsErrorAfterMaxRedirects()
+    {
+        await using var server = new FaultServer();
+
+        var fault = await RunFaultThenOkAsync(server.UrlOf(FaultPaths.RedirectLoop), server.UrlOf(FaultPaths.Ok), Defaults);
+
+        fault.Outcome.Should().Be(FetchOutcome.Error);
+        fault.Error.Should().Be("more than 10 redirects");
+        fault.Status.Should().Be(302);
+    }
+
+    [Fact]
+    public async Task RedirectChainLongerThanMaxRedirects_IsError()
+    {
+        await using var server = new FaultServer();
+
+        var fault = await RunFaultThenOkAsync(server.UrlOf(FaultPaths.Chain(4)), server.UrlOf(FaultPaths.Ok), Defaults with { MaxRedirects = 3 });
+
+        fault.Outcome.Should().Be(FetchOutcome.Error);
+        fault.Error.Should().Be("more than 3 redirects");
+        fault.Status.Should().Be(302);
+    }
+
+    [Theory]
+    [InlineData("ftp://127.0.0.1/file", "ftp")]
+    [InlineData("file:///etc/passwd", "file")]
+    [InlineData("javascript:alert(1)", "javascript")]
+    public async Task RedirectToANonHttpScheme_IsNotFollowed(string location, string scheme)
+    {
+        await using var server = new FaultServer();
+
+        var fault = await RunFaultThenOkAsync(server.UrlOf(FaultPaths.RedirectTo(location)), server.UrlOf(FaultPaths.Ok), Defaults);
+
+        fault.Outcome.Should().Be(FetchOutcome.Error);
+        fault.Error.Should().Be($"redirect to unsupported scheme '{scheme}' not followed");
+        fault.FinalUrl.Should().StartWith(server.BaseUrl.AbsoluteUri, "the redirect itself is the final response");
+    }
+
+    [Fact]
+    public async Task RedirectFromHttpsToHttp_IsRefused_AndNothingGoesOverPlainHttp()
+    {
+        await using var plain = new FaultServer(recordHeads: true);
+        var downgrade = plain.UrlOf("/ok?downgraded").AbsoluteUri;
+        using var tls = new SelfSignedTlsServer($"HTTP/1.1 302 Found\r\nLocation: {downgrade}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+
+        var fault = await RunFaultThenOkAsync(new Uri(tls.Url("/")), plain.UrlOf(FaultPaths.Ok), Defaults with { Insecure = true });
+
+        fault.Outcome.Should().Be(FetchOutcome.Error);
+        fault.Error.Should().Be("redirect from https to http not followed");
+        fault.Status.Should().Be(302);
+        plain.Heads.Should().NotContain(head => head.Contains("downgraded", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RedirectToAnotherHost_DropsCredentials_ButKeepsOtherHeaders()
+    {
+        await using var origin = new FaultServer();
+        await using var elsewhere = new FaultServer(IPAddress.Parse("127.0.0.2"), recordHeads: true);
+        var options = Defaults with
+        {
+            Headers = [new("Authorization", "Bearer s3cret"), new("Proxy-Authorization", "Basic cHJveHk="), new("Cookie", "session=abc"), new("X-Trace", "t-1")],
+        };
+
+        var fault = await RunFaultThenOkAsync(
+            origin.UrlOf(FaultPaths.RedirectTo(elsewhere.UrlOf("/ok?cross-host").AbsoluteUri)), origin.UrlOf(FaultPaths.Ok), options);
+
+        fault.Outcome.Should().Be(FetchOutcome.Ok);
+        fault.FinalUrl.Should().StartWith("http://127.0.0.2:");
+        var head = elsewhere.Heads.Should().ContainSingle().Subject;
+        head.Should().Contain("X-Trace: t-1");
+        head.Should().NotContainAny("Authorization", "s3cret", "Cookie", "session=abc", "cHJveHk=");
+    }
+
+    [Theory]
+    [InlineData(429, "seconds", 950)]
+    [InlineData(503, "seconds", 950)]
+    [InlineData(429, "date", 1500)]
+    [InlineData(503, "date", 1500)]
+    [InlineData(429, "absurd seconds", 1900)]
+    [InlineData(503, "absurd date", 1900)]
+    public async Task BusyWithRetryAfter_WaitsAsAskedUpToTheCap_ThenSucceeds(int status, string form, double atLeastMs)
+    {
+        // Seconds ask for 1 s; a date 3 s ahead (whole seconds, so 2-3 s); the absurd ones for a day and for the year
+        // 9999, capped at MaxRetryDelay (2 s here, 30 s in the CLI).
+        var retryAfter = form switch
+        {
+            "seconds" => "1",
+            "date" => DateTimeOffset.UtcNow.AddSeconds(3).ToString("R", CultureInfo.InvariantCulture),
+            "absurd seconds" => "86400",
+            _ => "Fri, 31 Dec 9999 23:59:59 GMT",
+        };
+        await using var server = new FaultServer();
+        var options = Defaults with { Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(10), MaxRetryDelay = TimeSpan.FromSeconds(2) };
+
+        var fault = await RunFaultThenOkAsync(
+            server.UrlOf(FaultPaths.BusyOnce(status, $"{status}-{form.Replace(' ', '-')}", retryAfter)), server.UrlOf(FaultPaths.Ok), options, extraWait: options.MaxRetryDelay);
+
+        fault.Outcome.Should().Be(FetchOutcome.Ok);
+        fault.Attempts.Should().Be(2);
+        fault.ElapsedMs.Should().BeGreaterThanOrEqualTo(atLeastMs, "the wait Retry-After asks for is honoured, far above the 10 ms back-off");
+    }
+
+    [Fact]
+    public async Task SelfSignedCertificate_IsTlsError_AndOkWithInsecure()
+    {
+        await using var plain = new FaultServer();
+        using var tls = new SelfSignedTlsServer();
+
+        var strict = await RunFaultThenOkAsync(new Uri(tls.Url("/")), plain.UrlOf(FaultPaths.Ok), Defaults);
+        var insecure = await RunFaultThenOkAsync(new Uri(tls.Url("/")), plain.UrlOf(FaultPaths.Ok), Defaults with { Insecure = true });
+
+        strict.Outcome.Should().Be(FetchOutcome.TlsError);
+        strict.Status.Should().BeNull();
+        insecure.Outcome.Should().Be(FetchOutcome.Ok);
+        insecure.Bytes.Should().Be(6);
+    }
+
+    /// <summary>
+    /// Runs the fault and then a healthy URL through one engine, one at a time, and checks the timing and the healthy
+    /// URL's result; returns the fault's result.
+    /// </summary>
+    private async Task<FetchResult> RunFaultThenOkAsync(Uri fault, Uri healthy, FetchOptions options, TimeSpan extraWait = default)
+    {
+        await using var host = new FetcherHost(options);
+        var clock = Stopwatch.StartNew();
+
+        var results = await host.RunAsync(new[] { Requests.For(fault, line: 1), Requests.For(healthy, line: 2) }.AsAsync());
+
+        clock.Stop();
+        results.Select(r => r.Line).Should().Equal([1, 2], "with one slot the fault completes before the healthy URL starts");
+        var (faultResult, next) = (results[0], results[1]);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{fault.PathAndQuery}: {faultResult.Outcome.ToName()} after {faultResult.ElapsedMs:0} ms ({faultResult.Error}); next URL: {next.Outcome.ToName()}; run {clock.ElapsedMilliseconds} ms"));
+        faultResult.ElapsedMs.Should().BeLessThan((Bound + extraWait).TotalMilliseconds);
+        clock.Elapsed.Should().BeLessThan(Bound + extraWait, "the fault may not hold the run past its timeout");
+        next.Outcome.Should().Be(FetchOutcome.Ok, "a fault must not spoil the URLs after it");
+        return faultResult;
+    }
+}
