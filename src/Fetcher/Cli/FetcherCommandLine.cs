@@ -264,7 +264,7 @@ internal sealed class FetcherCommandLine
     private static void ValidateMethod(OptionResult result)
     {
         var method = result.GetValueOrDefault<string>() ?? string.Empty;
-        if (method.Length == 0 || !method.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)))
+        if (!Input.HttpMethodToken.IsValid(method))
         {
             result.AddError($"--method: '{method}' is not an HTTP method");
         }

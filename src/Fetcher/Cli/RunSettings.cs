@@ -63,7 +63,7 @@ internal sealed record RunSettings
             RetryDelay = parse.GetValue(cli.RetryDelay) ?? Defaults.RetryDelay,
             FollowRedirects = !parse.GetValue(cli.NoFollow),
             MaxRedirects = parse.GetValue(cli.MaxRedirects),
-            Method = new HttpMethod((parse.GetValue(cli.Method) ?? "GET").ToUpperInvariant()),
+            Method = Fetcher.Input.HttpMethodToken.ToMethod(parse.GetValue(cli.Method) ?? "GET"),
             Headers = (parse.GetValue(cli.Headers) ?? [])
                 .Select(text => HeaderParser.TryParse(text, out var header, out _) ? header : throw new InvalidOperationException("unvalidated header"))
                 .ToArray(),
