@@ -3,6 +3,7 @@ using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
 using Fetcher.Input;
 using Fetcher.Reporting;
+using Fetcher.Results;
 
 namespace Fetcher.Cli;
 
@@ -19,6 +20,16 @@ internal sealed record RunSettings
 
     /// <summary>The JSON lines report to resume into (<c>--resume</c>); the format is then JSON lines.</summary>
     public string? ResumePath { get; init; }
+
+    public IReadOnlyList<ReportTarget> Reports { get; init; } = [];
+
+    public bool OnlyFailures { get; init; }
+
+    public FailThreshold FailThreshold { get; init; } = FailThreshold.Default;
+
+    public bool FailFast { get; init; }
+
+    public bool NoProgress { get; init; }
 
     public bool Verbose { get; init; }
 
@@ -39,6 +50,13 @@ internal sealed record RunSettings
             : ReportFormats.Parse(parse.GetValue(cli.Format) ?? ReportFormats.Table),
         ResumePath = parse.GetValue(cli.Resume)?.FullName,
         OutputPath = parse.GetValue(cli.Output)?.FullName,
+        Reports = (parse.GetValue(cli.Reports) ?? [])
+            .Select(text => ReportTarget.TryParse(text, out var target, out _) ? target : throw new InvalidOperationException("unvalidated --report"))
+            .ToArray(),
+        OnlyFailures = parse.GetValue(cli.OnlyFailures),
+        FailThreshold = parse.GetValue(cli.FailThreshold),
+        FailFast = parse.GetValue(cli.FailFast),
+        NoProgress = parse.GetValue(cli.NoProgress),
         Verbose = parse.GetValue(cli.Verbose),
         Quiet = parse.GetValue(cli.Quiet),
         Shard = parse.GetValue(cli.Shard),
