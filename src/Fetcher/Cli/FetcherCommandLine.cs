@@ -12,7 +12,7 @@ namespace Fetcher.Cli;
 /// fetcher's arguments and options: names, descriptions, defaults and validation, all in one place. Values are
 /// checked here, at the edge; what passes is trusted inside.
 /// </summary>
-internal sealed class FetcherCommandLine
+internal sealed partial class FetcherCommandLine
 {
     private static readonly FetchOptions Defaults = new();
 
@@ -116,6 +116,7 @@ internal sealed class FetcherCommandLine
             Expect, Format, Output, Verbose, Quiet, Shard, Dedupe,
         };
         root.Options.Add(Redact);
+        AddCheckOptions(root);
 
         Headers.Validators.Add(ValidateHeaders);
         Method.Validators.Add(ValidateMethod);
@@ -157,10 +158,10 @@ internal sealed class FetcherCommandLine
     /// A duration option. It has no default value of its own (help would print it as <c>00:00:10</c>); the description
     /// states the default in the form users type, and an absent option leaves <see cref="FetchOptions"/>' default.
     /// </summary>
-    private static Option<TimeSpan?> DurationOption(string name, string? alias, string description, TimeSpan defaultValue, TimeSpan min, TimeSpan max)
+    private static Option<TimeSpan?> DurationOption(string name, string? alias, string description, TimeSpan? defaultValue, TimeSpan min, TimeSpan max)
     {
         var option = alias is null ? new Option<TimeSpan?>(name) : new Option<TimeSpan?>(name, alias);
-        option.Description = $"{description} [default: {Results.DurationText.Format(defaultValue)}]";
+        option.Description = defaultValue is { } value ? $"{description} [default: {Results.DurationText.Format(value)}]" : description;
         option.HelpName = "DURATION";
         option.CustomParser = result =>
         {
