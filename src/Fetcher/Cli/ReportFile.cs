@@ -24,6 +24,9 @@ internal sealed class ReportFile : IDisposable
     /// <summary>The target, a full path.</summary>
     public string Path { get; }
 
+    /// <summary>Whether the report is written straight to its target (a device), not to a temporary file.</summary>
+    public bool WritesInPlace => _temporaryPath is null;
+
     /// <summary>Writes into the temporary file.</summary>
     public StreamWriter Writer { get; }
 
