@@ -73,6 +73,8 @@ public static class FetcherServiceCollectionExtensions
             // Our own connect and post-TLS hooks time DNS, connect and TLS, and resolve through IHostResolver.
             ConnectCallback = connector.ConnectAsync,
             PlaintextStreamFilter = connector.WrapAsync,
+            // A body left unread (past --max-body) closes the connection instead of being read on in the background.
+            MaxResponseDrainSize = 0,
         };
 
         if (options.Insecure)

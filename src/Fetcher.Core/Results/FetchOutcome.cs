@@ -35,4 +35,10 @@ public enum FetchOutcome
     /// Not counted as a failure.
     /// </summary>
     Duplicate,
+
+    /// <summary>The status was expected, but the body does not contain or match what <c>--expect-body</c>/<c>--expect-body-regex</c> ask for.</summary>
+    BodyMismatch,
+
+    /// <summary>Every other expectation held, but the fetch took longer than <c>--max-latency</c> (the status is still reported).</summary>
+    Slow,
 }

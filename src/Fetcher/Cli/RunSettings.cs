@@ -71,6 +71,9 @@ internal sealed record RunSettings
             RedactHeaders = parse.GetValue(cli.Redact) ?? [],
             Insecure = parse.GetValue(cli.Insecure),
             ExpectedStatus = parse.GetValue(cli.Expect) ?? Checks.StatusExpectation.Default,
+            ExpectedBody = cli.BodyExpectationFrom(parse),
+            MaxBodyBytes = parse.GetValue(cli.MaxBody) ?? FetchOptions.DefaultMaxBodyBytes,
+            MaxLatency = parse.GetValue(cli.MaxLatency),
         },
     };
 }

@@ -25,6 +25,13 @@ public class UsageErrorTests
     [InlineData("--shard", "3/3", "--shard: the shard index must be between 0 and 2, not 3")]
     [InlineData("--shard", "0/0", "--shard: the shard count must be between 1 and 1000000, not 0")]
     [InlineData("--shard", "half", "--shard: 'half' is not K/N")]
+    [InlineData("--expect-body-regex", "(unclosed", "--expect-body-regex: '(unclosed' is not a valid .NET regular expression")]
+    [InlineData("--expect-body", "", "--expect-body: the text must not be empty")]
+    [InlineData("--max-body", "lots", "--max-body: 'lots' is not a size")]
+    [InlineData("--max-body", "0", "--max-body must be between 1B and 1GB, not 0")]
+    [InlineData("--max-body", "2GB", "--max-body must be between 1B and 1GB, not 2GB")]
+    [InlineData("--max-latency", "fast", "'fast' is not a duration")]
+    [InlineData("--max-latency", "0", "--max-latency must be between")]
     public async Task BadOptionValue_ExitsTwoWithOneLineMessage(string option, string value, string expected)
     {
         using var input = new TempFile(content: "http://127.0.0.1:9/\n");
