@@ -35,4 +35,10 @@ public enum FetchOutcome
     /// Not counted as a failure.
     /// </summary>
     Duplicate,
+
+    /// <summary>
+    /// With <c>--host-errors N</c>: the URL's host had N connection-level failures in a row (refused, reset, timeout,
+    /// DNS), so this URL was not sent.
+    /// </summary>
+    HostUnreachable,
 }

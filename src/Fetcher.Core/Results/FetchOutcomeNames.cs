@@ -15,6 +15,7 @@ public static class FetchOutcomeNames
         "cancelled",
         "error",
         "duplicate",
+        "host_unreachable",
     ];
 
     /// <summary>All outcomes, in declaration order.</summary>

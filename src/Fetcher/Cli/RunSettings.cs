@@ -52,6 +52,10 @@ internal sealed record RunSettings
             UserAgent = parse.GetValue(cli.UserAgent) ?? FetchOptions.DefaultUserAgent,
             RedactHeaders = parse.GetValue(cli.Redact) ?? [],
             Insecure = parse.GetValue(cli.Insecure),
+            MaxPerHost = parse.GetValue(cli.MaxPerHost),
+            Rate = parse.GetValue(cli.Rate),
+            RatePerHost = parse.GetValue(cli.RatePerHost),
+            HostErrors = parse.GetValue(cli.HostErrors),
             ExpectedStatus = parse.GetValue(cli.Expect) ?? Checks.StatusExpectation.Default,
         },
     };
