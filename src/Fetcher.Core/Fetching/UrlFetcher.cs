@@ -55,7 +55,7 @@ public sealed class UrlFetcher
         var attempts = new AttemptCounter();
         var phases = new RequestPhases();
         RequestPhases.Current = phases;
-        using var message = CreateMessage(target, attempts);
+        using var message = CreateMessage(request.Method ?? _options.Method, target, attempts);
         FetchResult result;
         try
         {
@@ -92,9 +92,9 @@ public sealed class UrlFetcher
         return result;
     }
 
-    private HttpRequestMessage CreateMessage(Uri target, AttemptCounter attempts)
+    private HttpRequestMessage CreateMessage(HttpMethod method, Uri target, AttemptCounter attempts)
     {
-        var message = new HttpRequestMessage(_options.Method, target);
+        var message = new HttpRequestMessage(method, target);
         if (!_userAgentInHeaders)
         {
             message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
@@ -144,12 +144,13 @@ public sealed class UrlFetcher
             return result with { Outcome = FetchOutcome.Error, Error = refusal };
         }
 
-        return _options.ExpectedStatus.Matches(status)
+        var expected = request.ExpectedStatus ?? _options.ExpectedStatus;
+        return expected.Matches(status)
             ? result with { Outcome = FetchOutcome.Ok }
             : result with
             {
                 Outcome = FetchOutcome.UnexpectedStatus,
-                Error = $"status {status} is not in the expected {_options.ExpectedStatus}",
+                Error = $"status {status} is not in the expected {expected}",
             };
     }
 
@@ -165,7 +166,7 @@ public sealed class UrlFetcher
     {
         Source = request.Source,
         Line = request.Line,
-        Url = request.Text,
+        Url = request.UrlText,
         Outcome = FetchOutcome.Error,
         StartedAt = startedAt,
     };

@@ -45,6 +45,9 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
     /// <inheritdoc />
     public void Flush() => output.Flush();
 
+    /// <inheritdoc />
+    public void Complete(ReportCompletion completion) => Flush();
+
     /// <summary>Quotes a cell when RFC 4180 requires it and neutralises spreadsheet formulas.</summary>
     public static string Escape(string? value)
     {

@@ -72,6 +72,9 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
     public void Flush() => _output.Flush();
 
     /// <inheritdoc />
+    public void Complete(ReportCompletion completion) => Flush();
+
+    /// <inheritdoc />
     public void Dispose() => _json.Dispose();
 
     private void WriteNullable(string name, double? value)

@@ -11,4 +11,7 @@ public enum ReportFormat
 
     /// <summary>RFC 4180 comma-separated values with a header row.</summary>
     Csv,
+
+    /// <summary>JUnit XML for CI test reporters: one test case per URL.</summary>
+    JUnit,
 }

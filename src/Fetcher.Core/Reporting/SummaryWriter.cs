@@ -7,16 +7,29 @@ namespace Fetcher.Reporting;
 public static class SummaryWriter
 {
     /// <summary>Writes <paramref name="summary"/> of a run that took <paramref name="wallTime"/>.</summary>
-    public static void Write(TextWriter output, RunSummary summary, TimeSpan wallTime, bool interrupted)
+    public static void Write(TextWriter output, RunSummary summary, TimeSpan wallTime, bool interrupted) =>
+        Write(output, summary, wallTime, interrupted ? RunStop.Interrupted : RunStop.Completed, stopCause: null);
+
+    /// <summary>Writes <paramref name="summary"/> of a run that took <paramref name="wallTime"/> and ended as <paramref name="stop"/> says.</summary>
+    /// <param name="output">Where the summary goes.</param>
+    /// <param name="summary">The run's counts.</param>
+    /// <param name="wallTime">How long the run took.</param>
+    /// <param name="stop">Why the run ended.</param>
+    /// <param name="stopCause">For <see cref="RunStop.FailFast"/>: the URL and outcome that stopped it.</param>
+    public static void Write(TextWriter output, RunSummary summary, TimeSpan wallTime, RunStop stop, string? stopCause)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(summary);
         var seconds = Math.Max(wallTime.TotalSeconds, 1e-9);
         var inv = CultureInfo.InvariantCulture;
 
-        if (interrupted)
+        if (stop == RunStop.Interrupted)
         {
             output.WriteLine("Interrupted: no new requests were started; unfinished ones are reported as cancelled.");
+        }
+        else if (stop == RunStop.FailFast)
+        {
+            output.WriteLine($"Stopped by --fail-fast at {TerminalText.Sanitize(stopCause)}: no new requests were started; unfinished ones are reported as cancelled.");
         }
 
         output.WriteLine(string.Create(inv,

@@ -45,6 +45,9 @@ public sealed class TableReportWriter(TextWriter output, bool useColour) : IRepo
     /// <inheritdoc />
     public void Flush() => output.Flush();
 
+    /// <inheritdoc />
+    public void Complete(ReportCompletion completion) => Flush();
+
     private static string Describe(FetchResult result)
     {
         var text = $"{result.Outcome.ToName()}: {TerminalText.Sanitize(result.Error)}";

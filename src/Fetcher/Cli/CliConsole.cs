@@ -27,6 +27,12 @@ internal sealed class CliConsole
     /// <summary>Whether <see cref="Out"/> is a terminal (colour is allowed there).</summary>
     public bool IsOutputTerminal { get; init; }
 
+    /// <summary>Whether <see cref="Error"/> is a terminal (the progress line is drawn only there).</summary>
+    public bool IsErrorTerminal { get; init; }
+
+    /// <summary>Columns of the terminal, for the progress line; 80 when unknown.</summary>
+    public Func<int> GetTerminalWidth { get; init; } = () => 80;
+
     /// <summary>Reads an environment variable.</summary>
     public Func<string, string?> GetEnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 
@@ -42,7 +48,21 @@ internal sealed class CliConsole
         OpenInputBytes = Console.OpenStandardInput,
         IsInputRedirected = Console.IsInputRedirected,
         IsOutputTerminal = !Console.IsOutputRedirected,
+        IsErrorTerminal = !Console.IsErrorRedirected,
+        GetTerminalWidth = TerminalWidth,
     };
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : 80;
+        }
+        catch (Exception exception) when (exception is IOException or PlatformNotSupportedException)
+        {
+            return 80;
+        }
+    }
 
     /// <summary>
     /// Standard output. Console's own stream swallows a broken pipe, so <c>fetcher urls.txt | head</c> would go on

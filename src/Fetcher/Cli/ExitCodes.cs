@@ -3,10 +3,10 @@ namespace Fetcher.Cli;
 /// <summary>The process exit codes, documented in the README and in <c>--help</c>.</summary>
 internal static class ExitCodes
 {
-    /// <summary>Every URL is ok.</summary>
+    /// <summary>Every URL is ok, or no more are not ok than <c>--fail-threshold</c> allows.</summary>
     public const int AllOk = 0;
 
-    /// <summary>At least one URL is not ok.</summary>
+    /// <summary>More URLs are not ok than <c>--fail-threshold</c> allows (by default: any), or <c>--fail-fast</c> stopped the run.</summary>
     public const int SomeFailed = 1;
 
     /// <summary>A bad option or argument, no input, or an input that cannot be read or an output that cannot be written.</summary>
@@ -18,8 +18,16 @@ internal static class ExitCodes
     /// <summary>Interrupted by Ctrl+C or SIGTERM.</summary>
     public const int Interrupted = 130;
 
-    /// <summary>The text for <c>--help</c>.</summary>
-    public const string Description =
-        "Exit codes: 0 every URL ok; 1 at least one URL not ok; 2 usage error, unreadable input or unwritable output; " +
-        "3 internal error; 130 interrupted (Ctrl+C, SIGTERM).";
+    /// <summary>The section at the end of <c>--help</c>.</summary>
+    public const string HelpSection =
+        """
+        Exit codes:
+          0    every URL is ok, or no more URLs are not ok than --fail-threshold allows
+          1    more URLs are not ok than --fail-threshold allows (by default: any), or --fail-fast stopped the run
+          2    usage error: a bad option value, no input, an input that cannot be read, an output or report that
+               cannot be written (report files are then left as they were)
+          3    internal error (a bug: please report it)
+          130  interrupted by Ctrl+C or SIGTERM (unfinished URLs are reported as cancelled)
+
+        """;
 }

@@ -57,9 +57,30 @@ internal sealed class FailSafeReportWriter(IReportWriter inner, Action onFailure
         }
     }
 
-    private void Fail(IOException exception)
+    public void Complete(ReportCompletion completion)
     {
-        Failure = exception.Message;
-        onFailure();
+        if (Failure is null)
+        {
+            try
+            {
+                inner.Complete(completion);
+            }
+            catch (IOException exception)
+            {
+                Fail(exception);
+            }
+        }
     }
+
+    /// <summary>Records a failure found outside the writer (moving its file into place, say).</summary>
+    public void Fail(string reason)
+    {
+        if (Failure is null)
+        {
+            Failure = reason;
+            onFailure();
+        }
+    }
+
+    private void Fail(IOException exception) => Fail(exception.Message);
 }

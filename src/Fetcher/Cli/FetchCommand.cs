@@ -1,9 +1,9 @@
 using System.Text;
 using Fetcher.Cli.Logging;
+using Fetcher.Cli.Progress;
 using Fetcher.Fetching;
 using Fetcher.Input;
 using Fetcher.Reporting;
-using Fetcher.Results;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serilog;
@@ -11,8 +11,8 @@ using Serilog;
 namespace Fetcher.Cli;
 
 /// <summary>
-/// One run, source → engine → report: reads the inputs, fetches through the engine, writes each result as it
-/// completes, then the summary, and chooses the exit code.
+/// One run, source → engine → reports: checks the inputs and outputs, fetches through the engine, writes each result
+/// as it completes, then completes the reports and the summary, and chooses the exit code.
 /// </summary>
 internal static class FetchCommand
 {
@@ -30,10 +30,9 @@ internal static class FetchCommand
             return ExitCodes.UsageError;
         }
 
-        if (settings.OutputPath is { } outputPath
-            && settings.Inputs.Any(input => input != UrlInput.StandardInputName && Path.GetFullPath(input) == outputPath))
+        if (OutputClash(settings) is { } clash)
         {
-            await console.Error.WriteLineAsync($"fetcher: --output '{outputPath}' is also an input: it would be emptied before it is read");
+            await console.Error.WriteLineAsync($"fetcher: {clash}");
             return ExitCodes.UsageError;
         }
 
@@ -49,81 +48,56 @@ internal static class FetchCommand
         }
 
         await using (file)
-        await using (var logger = LoggerSetup.Create(settings, console.Error))
         {
-            var services = new ServiceCollection()
-                .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddSerilog(logger))
-                .AddSingleton(console.TimeProvider)
-                .AddFetcher(settings.Fetch);
-            await using var provider = services.BuildServiceProvider();
+            // Stops the run when a report can no longer be written (a closed pipe, a full disk) or --fail-fast says so.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (!ReportOutputs.TryOpen(settings.Format, file ?? console.Out, UseColour(settings, console, file), settings.Reports, stop.Cancel, out var outputs, out var reportError))
+            {
+                await console.Error.WriteLineAsync($"fetcher: {reportError}");
+                return ExitCodes.UsageError;
+            }
 
-            var output = file ?? console.Out;
-            var writer = ReportWriterFactory.Create(settings.Format, output, UseColour(settings, console, file));
-            var source = new RequestSource(inputs, shard, settings.Dedupe);
-            return await ReportAsync(provider.GetRequiredService<FetchEngine>(), source, writer, settings, console, logger, cancellationToken);
+            using (outputs)
+            // A shard runs a share of the lines that only the shard filter knows: its total is left unknown.
+            using (var progress = ProgressDisplay.Start(settings, console, shard is null ? inputs : []))
+            await using (var logger = LoggerSetup.Create(settings, progress is null ? console.Error : new InterleavedWriter(console.Error, progress)))
+            {
+                var services = new ServiceCollection()
+                    .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddSerilog(logger))
+                    .AddSingleton(console.TimeProvider)
+                    .AddFetcher(settings.Fetch);
+                await using var provider = services.BuildServiceProvider();
+
+                var run = new ReportLoop(settings, console, outputs, progress, sharesTerminal: file is null && console.IsOutputTerminal, logger);
+                var source = new RequestSource(inputs, shard, settings.Dedupe);
+                return await run.RunAsync(provider.GetRequiredService<FetchEngine>(), source, stop, cancellationToken);
+            }
         }
     }
 
-    private static async Task<int> ReportAsync(
-        FetchEngine engine,
-        RequestSource source,
-        IReportWriter writer,
-        RunSettings settings,
-        CliConsole console,
-        Serilog.ILogger logger,
-        CancellationToken cancellationToken)
+    /// <summary>An output that would overwrite an input or another output, or <see langword="null"/>.</summary>
+    private static string? OutputClash(RunSettings settings)
     {
-        var summary = new RunSummary();
-        var started = console.TimeProvider.GetTimestamp();
-        var inputFailed = false;
-
-        // Stops the run when the report can no longer be written (a closed pipe, a full disk), apart from Ctrl+C.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var report = new FailSafeReportWriter(writer, stop.Cancel);
-
-        report.WriteHeader();
-        var run = engine.Start(source.ReadAsync(stop.Token), stop.Token);
-        try
+        var inputs = settings.Inputs.Where(input => input != UrlInput.StandardInputName).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
+        if (settings.OutputPath is { } outputPath && inputs.Contains(outputPath))
         {
-            // Write everything that is ready, then flush once: prompt when results trickle, cheap when they pour.
-            while (await run.Results.WaitToReadAsync(CancellationToken.None))
-            {
-                while (run.Results.TryRead(out var result))
-                {
-                    summary.Add(result);
-                    report.Write(result);
-                }
+            return $"--output '{outputPath}' is also an input: it would be emptied before it is read";
+        }
 
-                report.Flush();
+        foreach (var report in settings.Reports)
+        {
+            if (inputs.Contains(report.Path))
+            {
+                return $"--report '{report.Path}' is also an input: it would be replaced";
             }
 
-            await run.Completion;
-        }
-        catch (InputReadException exception)
-        {
-            inputFailed = true;
-            logger.Error("An input could not be read to its end: {Reason}", exception.Message);
+            if (report.Path == settings.OutputPath)
+            {
+                return $"--report '{report.Path}' is also the --output file";
+            }
         }
 
-        var interrupted = cancellationToken.IsCancellationRequested;
-        if (report.Failure is { } outputFailure)
-        {
-            logger.Error("Stopped: the report could not be written: {Reason}", outputFailure);
-        }
-        else if (summary.Total == 0 && !interrupted && !inputFailed)
-        {
-            logger.Warning("No URLs found in the input");
-        }
-
-        if (!settings.Quiet)
-        {
-            SummaryWriter.Write(console.Error, summary, console.TimeProvider.GetElapsedTime(started), interrupted);
-        }
-
-        return interrupted ? ExitCodes.Interrupted
-            : inputFailed || report.Failure is not null ? ExitCodes.UsageError
-            : summary.FailedCount > 0 ? ExitCodes.SomeFailed
-            : ExitCodes.AllOk;
+        return null;
     }
 
     private static StreamWriter OpenOutputFile(string path) =>

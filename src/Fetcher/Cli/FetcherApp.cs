@@ -13,7 +13,7 @@ internal static class FetcherApp
         root.SetAction((parse, token) => FetchCommand.RunAsync(RunSettings.From(parse, cli), console, token));
         var summarize = new SummarizeCommandLine();
         var summarizeCommand = summarize.CreateCommand();
-        summarizeCommand.SetAction((parse, token) => SummarizeCommand.RunAsync(parse.GetValue(summarize.Reports) ?? [], console, token));
+        summarizeCommand.SetAction((parse, token) => SummarizeCommand.RunAsync(parse.GetValue(summarize.Reports) ?? [], new ExitPolicy(parse.GetValue(summarize.FailThreshold)), console, token));
         root.Subcommands.Add(summarizeCommand);
 
         try

@@ -5,6 +5,7 @@ using Fetcher.Checks;
 using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
 using Fetcher.Input;
+using Fetcher.Results;
 
 namespace Fetcher.Cli;
 
@@ -77,7 +78,7 @@ internal sealed class FetcherCommandLine
 
     public Option<string> Format { get; } = new Option<string>("--format", "-f")
     {
-        Description = "Report format",
+        Description = "Report format: table, jsonl, csv or junit",
         DefaultValueFactory = _ => ReportFormats.Table,
         HelpName = "FORMAT",
     }.AcceptOnlyFromAmong(ReportFormats.Names);
@@ -87,6 +88,23 @@ internal sealed class FetcherCommandLine
         Description = "Write the report to FILE instead of standard output",
         HelpName = "FILE",
     };
+
+    public Option<string[]> Reports { get; } = new("--report")
+    {
+        Description = "Also write a report of FORMAT (table, jsonl, csv, junit) to PATH, complete or not at all (repeatable), e.g. junit=results.xml",
+        HelpName = "FORMAT=PATH",
+    };
+
+    public Option<bool> OnlyFailures { get; } = new("--only-failures") { Description = "Report only the URLs that are not ok (the summary still counts all)" };
+
+    public Option<FailThreshold> FailThreshold { get; } = FailThresholdOption.Create();
+
+    public Option<bool> FailFast { get; } = new("--fail-fast")
+    {
+        Description = "Stop at the first URL that is not ok (with --fail-threshold N: once more than N are), report unfinished ones as cancelled, exit 1",
+    };
+
+    public Option<bool> NoProgress { get; } = new("--no-progress") { Description = "No live progress line on standard error (shown only when it is a terminal)" };
 
     public Option<int> MaxPerHost { get; } = IntOption(
         "--max-per-host", null, "Requests in flight at once to one host (scheme, host, port); 0: no limit but --max", Defaults.MaxPerHost, 0, 10_000);
@@ -121,20 +139,28 @@ internal sealed class FetcherCommandLine
     {
         var root = new RootCommand(
             "Fetch URLs concurrently and report every status, then a summary.\n" +
-            "Example: fetcher urls.txt --max 10 --timeout 2s\n" + ExitCodes.Description)
+            "Example: fetcher urls.txt --max 10 --timeout 2s\n" +
+            "Example: fetcher urls.txt --report junit=results.xml --fail-threshold 2%")
         {
             Inputs, Max, Timeout, Retries, RetryDelay, MaxRedirects, NoFollow, Method, Headers, UserAgent, Insecure,
-            Expect, Format, Output, Verbose, Quiet, Shard, Dedupe, MaxPerHost, Rate, RatePerHost, HostErrors,
+            Expect, Format, Output, Reports, OnlyFailures, FailThreshold, FailFast, NoProgress, Verbose, Quiet, Shard, Dedupe, MaxPerHost, Rate, RatePerHost, HostErrors,
         };
         root.Options.Add(Redact);
 
+        ExitCodesHelpAction.AddTo(root);
         Headers.Validators.Add(ValidateHeaders);
         Method.Validators.Add(ValidateMethod);
+        Reports.Validators.Add(ValidateReports);
         root.Validators.Add(result =>
         {
             if (result.GetValue(Verbose) && result.GetValue(Quiet))
             {
                 result.AddError("--verbose and --quiet cannot be used together");
+            }
+
+            if (result.GetValue(FailFast) && result.GetValue(FailThreshold).Percent is not null)
+            {
+                result.AddError("--fail-fast needs a count for --fail-threshold, not a percentage: the share of URLs that fail is known only at the end");
             }
         });
         return root;
@@ -207,6 +233,22 @@ internal sealed class FetcherCommandLine
         return StatusExpectation.Default;
     }
 
+    private static void ValidateReports(OptionResult result)
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
+        {
+            if (!ReportTarget.TryParse(text, out var target, out var error))
+            {
+                result.AddError($"--report: {error}");
+            }
+            else if (!paths.Add(target.Path))
+            {
+                result.AddError($"--report: '{target.Path}' is named twice");
+            }
+        }
+    }
+
     private static Option<RequestRate?> RateOption(string name, string description) => new(name)
     {
         Description = description,
@@ -250,7 +292,7 @@ internal sealed class FetcherCommandLine
     private static void ValidateMethod(OptionResult result)
     {
         var method = result.GetValueOrDefault<string>() ?? string.Empty;
-        if (method.Length == 0 || !method.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal)))
+        if (!Input.HttpMethodToken.IsValid(method))
         {
             result.AddError($"--method: '{method}' is not an HTTP method");
         }

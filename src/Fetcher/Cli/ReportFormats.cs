@@ -8,13 +8,15 @@ internal static class ReportFormats
     public const string Table = "table";
     public const string JsonLines = "jsonl";
     public const string Csv = "csv";
+    public const string JUnit = "junit";
 
-    public static string[] Names { get; } = [Table, JsonLines, Csv];
+    public static string[] Names { get; } = [Table, JsonLines, Csv, JUnit];
 
     public static ReportFormat Parse(string name) => name switch
     {
         JsonLines => ReportFormat.JsonLines,
         Csv => ReportFormat.Csv,
+        JUnit => ReportFormat.JUnit,
         _ => ReportFormat.Table,
     };
 }

@@ -3,6 +3,7 @@ using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
 using Fetcher.Input;
 using Fetcher.Reporting;
+using Fetcher.Results;
 
 namespace Fetcher.Cli;
 
@@ -16,6 +17,16 @@ internal sealed record RunSettings
     public required ReportFormat Format { get; init; }
 
     public string? OutputPath { get; init; }
+
+    public IReadOnlyList<ReportTarget> Reports { get; init; } = [];
+
+    public bool OnlyFailures { get; init; }
+
+    public FailThreshold FailThreshold { get; init; } = FailThreshold.Default;
+
+    public bool FailFast { get; init; }
+
+    public bool NoProgress { get; init; }
 
     public bool Verbose { get; init; }
 
@@ -33,6 +44,13 @@ internal sealed record RunSettings
         Inputs = parse.GetValue(cli.Inputs) ?? [],
         Format = ReportFormats.Parse(parse.GetValue(cli.Format) ?? ReportFormats.Table),
         OutputPath = parse.GetValue(cli.Output)?.FullName,
+        Reports = (parse.GetValue(cli.Reports) ?? [])
+            .Select(text => ReportTarget.TryParse(text, out var target, out _) ? target : throw new InvalidOperationException("unvalidated --report"))
+            .ToArray(),
+        OnlyFailures = parse.GetValue(cli.OnlyFailures),
+        FailThreshold = parse.GetValue(cli.FailThreshold),
+        FailFast = parse.GetValue(cli.FailFast),
+        NoProgress = parse.GetValue(cli.NoProgress),
         Verbose = parse.GetValue(cli.Verbose),
         Quiet = parse.GetValue(cli.Quiet),
         Shard = parse.GetValue(cli.Shard),
@@ -45,7 +63,7 @@ internal sealed record RunSettings
             RetryDelay = parse.GetValue(cli.RetryDelay) ?? Defaults.RetryDelay,
             FollowRedirects = !parse.GetValue(cli.NoFollow),
             MaxRedirects = parse.GetValue(cli.MaxRedirects),
-            Method = new HttpMethod((parse.GetValue(cli.Method) ?? "GET").ToUpperInvariant()),
+            Method = Fetcher.Input.HttpMethodToken.ToMethod(parse.GetValue(cli.Method) ?? "GET"),
             Headers = (parse.GetValue(cli.Headers) ?? [])
                 .Select(text => HeaderParser.TryParse(text, out var header, out _) ? header : throw new InvalidOperationException("unvalidated header"))
                 .ToArray(),

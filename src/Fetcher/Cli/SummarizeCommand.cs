@@ -9,7 +9,7 @@ namespace Fetcher.Cli;
 /// </summary>
 internal static class SummarizeCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> reports, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> reports, ExitPolicy policy, CliConsole console, CancellationToken cancellationToken)
     {
         if (reports.Count(r => r == UrlInputName) > 1)
         {
@@ -71,8 +71,9 @@ internal static class SummarizeCommand
 
         SummaryWriter.Write(console.Out, summary, span.WallTime, interrupted: false);
 
-        // A torn line is a URL without its result: the whole is not known to be ok.
-        return summary.FailedCount > 0 || torn > 0 ? ExitCodes.SomeFailed : ExitCodes.AllOk;
+        // A torn line is a URL without its result: the whole is not known to be ok. Otherwise the run's own policy
+        // decides, --fail-threshold included.
+        return torn > 0 ? ExitCodes.SomeFailed : policy.ExitCodeFor(summary);
     }
 
     private const string UrlInputName = Input.UrlInput.StandardInputName;

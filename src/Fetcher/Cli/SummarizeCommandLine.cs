@@ -13,11 +13,15 @@ internal sealed class SummarizeCommandLine
         Arity = ArgumentArity.OneOrMore,
     };
 
+    /// <summary>The same threshold as the run's, for the same exit code.</summary>
+    public Option<Results.FailThreshold> FailThreshold { get; } = FailThresholdOption.Create();
+
     public Command CreateCommand() => new(
         Name,
         "Print the summary and exit code that one run over all the URLs would have had, from the JSON lines reports of " +
         "its parts (shards). To fetch a file named 'summarize', write it as ./summarize.")
     {
         Reports,
+        FailThreshold,
     };
 }

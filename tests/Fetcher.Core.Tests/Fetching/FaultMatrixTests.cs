@@ -4,6 +4,7 @@ using System.Net;
 using Fetcher.Core.Tests.Support;
 using Fetcher.Fetching;
 using Fetcher.Results;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace Fetcher.Core.Tests.Fetching;
@@ -177,9 +178,10 @@ public sealed partial class FaultMatrixTests(ITestOutputHelper output)
     /// Runs the fault and then a healthy URL through one engine, one at a time, and checks the timing and the healthy
     /// URL's result; returns the fault's result.
     /// </summary>
-    private async Task<FetchResult> RunFaultThenOkAsync(Uri fault, Uri healthy, FetchOptions options, TimeSpan extraWait = default)
+    private async Task<FetchResult> RunFaultThenOkAsync(
+        Uri fault, Uri healthy, FetchOptions options, TimeSpan extraWait = default, Action<IServiceCollection>? configure = null)
     {
-        await using var host = new FetcherHost(options);
+        await using var host = new FetcherHost(options, configure);
         var clock = Stopwatch.StartNew();
 
         var results = await host.RunAsync(new[] { Requests.For(fault, line: 1), Requests.For(healthy, line: 2) }.AsAsync());
@@ -188,7 +190,7 @@ public sealed partial class FaultMatrixTests(ITestOutputHelper output)
         results.Select(r => r.Line).Should().Equal([1, 2], "with one slot the fault completes before the healthy URL starts");
         var (faultResult, next) = (results[0], results[1]);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{fault.PathAndQuery}: {faultResult.Outcome.ToName()} after {faultResult.ElapsedMs:0} ms ({faultResult.Error}); next URL: {next.Outcome.ToName()}; run {clock.ElapsedMilliseconds} ms"));
+            $"{fault.AbsoluteUri}: {faultResult.Outcome.ToName()} after {faultResult.ElapsedMs:0} ms ({faultResult.Error}); next URL: {next.Outcome.ToName()}; run {clock.ElapsedMilliseconds} ms"));
         faultResult.ElapsedMs.Should().BeLessThan((Bound + extraWait).TotalMilliseconds);
         clock.Elapsed.Should().BeLessThan(Bound + extraWait, "the fault may not hold the run past its timeout");
         next.Outcome.Should().Be(FetchOutcome.Ok, "a fault must not spoil the URLs after it");

@@ -150,6 +150,6 @@ public class UsageErrorTests
         var result = await CliRunner.RunAsync(["--help"]);
 
         result.ExitCode.Should().Be(0);
-        result.Out.Should().Contain("--timeout").And.Contain("Exit codes: 0 every URL ok; 1 at least one URL not ok; 2 usage error");
+        result.Out.Should().Contain("--timeout").And.Contain("Exit codes:\n  0    every URL is ok").And.Contain("\n  2    usage error");
     }
 }

@@ -17,6 +17,8 @@ internal static class CliRunner
         bool outputIsTerminal = false,
         IReadOnlyDictionary<string, string>? environment = null,
         TextWriter? standardOutput = null,
+        bool errorIsTerminal = false,
+        TextWriter? standardError = null,
         CancellationToken cancellationToken = default)
     {
         using var output = new StringWriter();
@@ -24,11 +26,12 @@ internal static class CliRunner
         var console = new CliConsole
         {
             Out = standardOutput ?? TextWriter.Synchronized(output),
-            Error = TextWriter.Synchronized(error),
+            Error = standardError ?? TextWriter.Synchronized(error),
             OpenInput = () => new StringReader(standardInput ?? string.Empty),
             OpenInputBytes = () => new MemoryStream(System.Text.Encoding.UTF8.GetBytes(standardInput ?? string.Empty)),
             IsInputRedirected = standardInput is not null,
             IsOutputTerminal = outputIsTerminal,
+            IsErrorTerminal = errorIsTerminal,
             GetEnvironmentVariable = name => environment is not null && environment.TryGetValue(name, out var value) ? value : null,
         };
 

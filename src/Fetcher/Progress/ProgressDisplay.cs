@@ -1,0 +1,57 @@
+using Fetcher.Input;
+
+namespace Fetcher.Cli.Progress;
+
+/// <summary>Decides whether a run shows a progress line, and finds its total.</summary>
+internal static class ProgressDisplay
+{
+    /// <summary>Redraws a second: often enough to look live, rarely enough to cost nothing.</summary>
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// A progress line on standard error when it is a terminal, unless <c>--quiet</c> or <c>--no-progress</c>; else
+    /// <see langword="null"/>. When every input is a regular file, their URL lines are counted in the background for
+    /// the total; with standard input or a pipe, or no <paramref name="inputs"/> given, the total stays unknown.
+    /// </summary>
+    public static ProgressLine? Start(RunSettings settings, CliConsole console, IReadOnlyList<UrlInput> inputs)
+    {
+        if (settings.Quiet || settings.NoProgress || !console.IsErrorTerminal)
+        {
+            return null;
+        }
+
+        var progress = new ProgressLine(console.Error, console.TimeProvider, console.GetTerminalWidth(), Interval);
+        if (inputs.Count > 0 && inputs.All(input => input.Name != UrlInput.StandardInputName))
+        {
+            var paths = inputs.Select(input => input.Name).ToArray();
+            var closing = progress.Closing;
+            _ = Task.Run(() => CountTotal(paths, progress, closing), closing);
+        }
+
+        return progress;
+    }
+
+    private static void CountTotal(string[] paths, ProgressLine progress, CancellationToken closing)
+    {
+        long total = 0;
+        try
+        {
+            foreach (var path in paths)
+            {
+                if (UrlLineCounter.Count(path, closing) is not { } count)
+                {
+                    return;
+                }
+
+                total += count;
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            // No total then: the line shows what is done without a percentage or ETA.
+            return;
+        }
+
+        progress.SetTotal(total);
+    }
+}
