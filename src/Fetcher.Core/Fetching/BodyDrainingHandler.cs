@@ -7,10 +7,14 @@ namespace Fetcher.Fetching;
 
 /// <summary>
 /// The innermost handler: it sends one attempt and reads the response body to its end, counting and discarding it.
+/// Only when a body expectation is set does it keep the body instead: the first <see cref="FetchOptions.MaxBodyBytes"/>
+/// bytes in a <see cref="CapturedBodyContent"/>, and it stops reading there (the handler then closes the connection
+/// rather than read the rest: <see cref="SocketsHttpHandler.MaxResponseDrainSize"/> is 0).
 /// Because it runs inside the resilience pipeline, the per-attempt timeout covers the body as well as the headers,
 /// and a connection that breaks mid-body is a transient failure that the retry strategy sees.
 /// </summary>
-internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> logger, TimeProvider timeProvider, SecretRedactor redactor) : DelegatingHandler
+internal sealed partial class BodyDrainingHandler(
+    ILogger<BodyDrainingHandler> logger, TimeProvider timeProvider, SecretRedactor redactor, FetchOptions options) : DelegatingHandler
 {
     private const int BufferSize = 16 * 1024;
 
@@ -25,9 +29,11 @@ internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> l
         try
         {
             response = await base.SendAsync(request, cancellationToken);
-            var bytes = await DrainAsync(response.Content, cancellationToken);
+            HttpContent read = options.ExpectedBody is null
+                ? new DrainedContent(await DrainAsync(response.Content, cancellationToken))
+                : await CaptureAsync(response.Content, options.MaxBodyBytes, cancellationToken);
             response.Content.Dispose();
-            response.Content = new DrainedContent(bytes);
+            response.Content = read;
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 LogAttempt(logger, attempt, request.Method, redactor.Redact(request.RequestUri), (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
@@ -71,6 +77,43 @@ internal sealed partial class BodyDrainingHandler(ILogger<BodyDrainingHandler> l
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes of the body into a pooled buffer that grows as needed.</summary>
+    private static async Task<CapturedBodyContent> CaptureAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    {
+        var max = (int)Math.Min(limit, Array.MaxLength);
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(max, BufferSize));
+        var total = 0;
+        try
+        {
+            await using var body = await content.ReadAsStreamAsync(cancellationToken);
+            while (total < max)
+            {
+                if (total == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, max));
+                    buffer.AsSpan(0, total).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await body.ReadAsync(buffer.AsMemory(total, Math.Min(buffer.Length, max) - total), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                total += read;
+            }
+
+            return new CapturedBodyContent(buffer, total, total == max, content.Headers.ContentType?.CharSet);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
         }
     }
 

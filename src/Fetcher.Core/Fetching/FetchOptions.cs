@@ -54,6 +54,27 @@ public sealed record FetchOptions
     public StatusExpectation ExpectedStatus { get; init; } = StatusExpectation.Default;
 
     /// <summary>
+    /// What the response body must contain or match. Default <see langword="null"/>: bodies are streamed and discarded,
+    /// never kept in memory.
+    /// </summary>
+    public BodyExpectation? ExpectedBody { get; init; }
+
+    /// <summary>
+    /// With <see cref="ExpectedBody"/>, the most body bytes read (and kept in memory) per response; reading stops there.
+    /// Default 1 MiB (1,048,576 bytes). Memory for bodies is at most this times <see cref="MaxConcurrency"/>.
+    /// </summary>
+    public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
+
+    /// <summary>
+    /// A fetch whose <c>elapsed_ms</c> (the whole fetch: every attempt, back-off and body read) is longer is
+    /// <see cref="Results.FetchOutcome.Slow"/>. Default <see langword="null"/>: no latency budget.
+    /// </summary>
+    public TimeSpan? MaxLatency { get; init; }
+
+    /// <summary>The default of <see cref="MaxBodyBytes"/>: 1 MiB.</summary>
+    public const long DefaultMaxBodyBytes = 1024 * 1024;
+
+    /// <summary>
     /// The most requests in flight at once to one host (scheme, host and port), within <see cref="MaxConcurrency"/>.
     /// Default 0: no limit of its own. When set, URLs of a host at its limit wait in a look-ahead buffer of
     /// <see cref="HostLookAhead"/> URLs while other hosts' URLs go ahead.

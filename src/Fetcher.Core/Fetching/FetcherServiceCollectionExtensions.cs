@@ -39,7 +39,9 @@ public static class FetcherServiceCollectionExtensions
         var client = services.AddHttpClient(FetchClient.Name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(options, provider.GetRequiredService<SocketConnector>()))
             // One long-lived handler: its pool recycles connections itself (PooledConnectionLifetime).
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The factory's own per-request log lines repeat what FetchLog says, at a cost on every request.
+            .RemoveAllLoggers();
 
         // Handlers run outermost first: each attempt of the resilience pipeline follows its redirects, and every
         // response on the way has its body drained inside the attempt.
@@ -81,6 +83,8 @@ public static class FetcherServiceCollectionExtensions
             // Our own connect and post-TLS hooks time DNS, connect and TLS, and resolve through IHostResolver.
             ConnectCallback = connector.ConnectAsync,
             PlaintextStreamFilter = connector.WrapAsync,
+            // A body left unread (past --max-body) closes the connection instead of being read on in the background.
+            MaxResponseDrainSize = 0,
         };
 
         if (options.Insecure)

@@ -1,3 +1,4 @@
+using Fetcher.Checks;
 using Fetcher.Fetching.Connections;
 using Fetcher.Input;
 using Fetcher.Reporting;
@@ -18,6 +19,7 @@ public sealed class UrlFetcher
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<UrlFetcher> _logger;
     private readonly bool _userAgentInHeaders;
+    private readonly ResponseChecks _checks;
     private readonly SecretRedactor _redactor;
 
     /// <summary>Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client.</summary>
@@ -29,6 +31,7 @@ public sealed class UrlFetcher
         _logger = logger;
         _userAgentInHeaders = options.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase));
         _redactor = SecretRedactor.For(options);
+        _checks = new ResponseChecks(options);
     }
 
     /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
@@ -61,9 +64,10 @@ public sealed class UrlFetcher
         {
             using var response = await _clientFactory.CreateClient(FetchClient.Name)
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            result = FromResponse(request, message, response, startedAt) with
+            var elapsedMs = ElapsedMs(started);
+            result = FromResponse(request, message, response, startedAt, elapsedMs) with
             {
-                ElapsedMs = ElapsedMs(started),
+                ElapsedMs = elapsedMs,
                 Attempts = attempts.Count,
             };
         }
@@ -128,14 +132,15 @@ public sealed class UrlFetcher
 
     private string? Clean(string? text) => text is null ? null : TerminalText.Sanitize(_redactor.Redact(text));
 
-    private FetchResult FromResponse(FetchRequest request, HttpRequestMessage message, HttpResponseMessage response, DateTimeOffset startedAt)
+    private FetchResult FromResponse(FetchRequest request, HttpRequestMessage message, HttpResponseMessage response, DateTimeOffset startedAt, double elapsedMs)
     {
         var status = (int)response.StatusCode;
+        var body = response.Content as CapturedBodyContent;
         var result = ResultFor(request, startedAt) with
         {
             Status = status,
             Reason = response.ReasonPhrase,
-            Bytes = (response.Content as DrainedContent)?.BytesRead ?? 0,
+            Bytes = body?.BytesRead ?? (response.Content as DrainedContent)?.BytesRead ?? 0,
             FinalUrl = response.RequestMessage?.RequestUri?.AbsoluteUri,
         };
 
@@ -144,14 +149,8 @@ public sealed class UrlFetcher
             return result with { Outcome = FetchOutcome.Error, Error = refusal };
         }
 
-        var expected = request.ExpectedStatus ?? _options.ExpectedStatus;
-        return expected.Matches(status)
-            ? result with { Outcome = FetchOutcome.Ok }
-            : result with
-            {
-                Outcome = FetchOutcome.UnexpectedStatus,
-                Error = $"status {status} is not in the expected {expected}",
-            };
+        var (outcome, error) = _checks.Check(request, status, body, elapsedMs);
+        return result with { Outcome = outcome, Error = error };
     }
 
     private static FetchResult WithPhases(FetchResult result, RequestPhases phases) => result with

@@ -36,6 +36,12 @@ public enum FetchOutcome
     /// </summary>
     Duplicate,
 
+    /// <summary>The status was expected, but the body does not contain or match what <c>--expect-body</c>/<c>--expect-body-regex</c> ask for.</summary>
+    BodyMismatch,
+
+    /// <summary>Every other expectation held, but the fetch took longer than <c>--max-latency</c> (the status is still reported).</summary>
+    Slow,
+
     /// <summary>
     /// With <c>--host-errors N</c>: the URL's host had N connection-level failures in a row (refused, reset, timeout,
     /// DNS), so this URL was not sent.

@@ -15,6 +15,8 @@ public static class FetchOutcomeNames
         "cancelled",
         "error",
         "duplicate",
+        "body_mismatch",
+        "slow",
         "host_unreachable",
     ];
 

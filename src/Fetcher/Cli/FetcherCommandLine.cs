@@ -13,7 +13,7 @@ namespace Fetcher.Cli;
 /// fetcher's arguments and options: names, descriptions, defaults and validation, all in one place. Values are
 /// checked here, at the edge; what passes is trusted inside.
 /// </summary>
-internal sealed class FetcherCommandLine
+internal sealed partial class FetcherCommandLine
 {
     private static readonly FetchOptions Defaults = new();
 
@@ -146,6 +146,7 @@ internal sealed class FetcherCommandLine
             Expect, Format, Output, Reports, OnlyFailures, FailThreshold, FailFast, NoProgress, Verbose, Quiet, Shard, Dedupe, MaxPerHost, Rate, RatePerHost, HostErrors,
         };
         root.Options.Add(Redact);
+        AddCheckOptions(root);
 
         ExitCodesHelpAction.AddTo(root);
         Headers.Validators.Add(ValidateHeaders);
@@ -194,10 +195,10 @@ internal sealed class FetcherCommandLine
     /// A duration option. It has no default value of its own (help would print it as <c>00:00:10</c>); the description
     /// states the default in the form users type, and an absent option leaves <see cref="FetchOptions"/>' default.
     /// </summary>
-    private static Option<TimeSpan?> DurationOption(string name, string? alias, string description, TimeSpan defaultValue, TimeSpan min, TimeSpan max)
+    private static Option<TimeSpan?> DurationOption(string name, string? alias, string description, TimeSpan? defaultValue, TimeSpan min, TimeSpan max)
     {
         var option = alias is null ? new Option<TimeSpan?>(name) : new Option<TimeSpan?>(name, alias);
-        option.Description = $"{description} [default: {Results.DurationText.Format(defaultValue)}]";
+        option.Description = defaultValue is { } value ? $"{description} [default: {Results.DurationText.Format(value)}]" : description;
         option.HelpName = "DURATION";
         option.CustomParser = result =>
         {

@@ -75,6 +75,9 @@ internal sealed record RunSettings
             RatePerHost = parse.GetValue(cli.RatePerHost),
             HostErrors = parse.GetValue(cli.HostErrors),
             ExpectedStatus = parse.GetValue(cli.Expect) ?? Checks.StatusExpectation.Default,
+            ExpectedBody = cli.BodyExpectationFrom(parse),
+            MaxBodyBytes = parse.GetValue(cli.MaxBody) ?? FetchOptions.DefaultMaxBodyBytes,
+            MaxLatency = parse.GetValue(cli.MaxLatency),
         },
     };
 }

@@ -16,6 +16,8 @@ public class FetchOutcomeNamesTests
     [InlineData(FetchOutcome.Cancelled, "cancelled")]
     [InlineData(FetchOutcome.Error, "error")]
     [InlineData(FetchOutcome.Duplicate, "duplicate")]
+    [InlineData(FetchOutcome.BodyMismatch, "body_mismatch")]
+    [InlineData(FetchOutcome.Slow, "slow")]
     public void ToName_Outcome_IsSnakeCase(FetchOutcome outcome, string expected)
     {
         outcome.ToName().Should().Be(expected);

@@ -1,0 +1,39 @@
+using Fetcher.Fetching;
+using Fetcher.Input;
+using Fetcher.Results;
+
+namespace Fetcher.Checks;
+
+/// <summary>
+/// Decides whether a response meets every expectation. When several fail, the outcome is the first in this order,
+/// from the most to the least fundamental: <c>unexpected_status</c>, <c>body_mismatch</c>, <c>slow</c>.
+/// </summary>
+internal sealed class ResponseChecks(FetchOptions options)
+{
+    /// <summary>The outcome of a response, with what went wrong (<see langword="null"/> when ok).</summary>
+    /// <param name="request">The request, whose line may carry its own statuses.</param>
+    /// <param name="status">The final response's status.</param>
+    /// <param name="body">The body read, when a body expectation is set.</param>
+    /// <param name="elapsedMs">The fetch's elapsed milliseconds.</param>
+    public (FetchOutcome Outcome, string? Error) Check(FetchRequest request, int status, CapturedBodyContent? body, double elapsedMs)
+    {
+        var expected = request.ExpectedStatus ?? options.ExpectedStatus;
+        if (!expected.Matches(status))
+        {
+            return (FetchOutcome.UnexpectedStatus, $"status {status} is not in the expected {expected}");
+        }
+
+        if (options.ExpectedBody is { } expectedBody
+            && (body is null ? "the body was not read" : expectedBody.Check(body.Decode(), body.ReachedLimit, body.BytesRead)) is { } mismatch)
+        {
+            return (FetchOutcome.BodyMismatch, mismatch);
+        }
+
+        if (options.MaxLatency is { } budget && elapsedMs > budget.TotalMilliseconds)
+        {
+            return (FetchOutcome.Slow, $"took {DurationText.Format(TimeSpan.FromMilliseconds(elapsedMs))}, more than --max-latency {DurationText.Format(budget)}");
+        }
+
+        return (FetchOutcome.Ok, null);
+    }
+}
