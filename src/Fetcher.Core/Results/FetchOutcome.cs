@@ -41,4 +41,10 @@ public enum FetchOutcome
 
     /// <summary>Every other expectation held, but the fetch took longer than <c>--max-latency</c> (the status is still reported).</summary>
     Slow,
+
+    /// <summary>
+    /// With <c>--host-errors N</c>: the URL's host had N connection-level failures in a row (refused, reset, timeout,
+    /// DNS), so this URL was not sent.
+    /// </summary>
+    HostUnreachable,
 }
