@@ -41,4 +41,7 @@ public enum FetchOutcome
 
     /// <summary>Every other expectation held, but the fetch took longer than <c>--max-latency</c> (the status is still reported).</summary>
     Slow,
+
+    /// <summary>The response met its other expectations, but the https server's certificate expires in fewer than <c>--cert-min-days</c> days.</summary>
+    CertExpiring,
 }

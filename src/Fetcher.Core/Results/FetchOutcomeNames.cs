@@ -17,6 +17,7 @@ public static class FetchOutcomeNames
         "duplicate",
         "body_mismatch",
         "slow",
+        "cert_expiring",
     ];
 
     /// <summary>All outcomes, in declaration order.</summary>

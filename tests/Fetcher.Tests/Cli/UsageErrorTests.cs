@@ -32,6 +32,8 @@ public class UsageErrorTests
     [InlineData("--max-body", "2GB", "--max-body must be between 1B and 1GB, not 2GB")]
     [InlineData("--max-latency", "fast", "'fast' is not a duration")]
     [InlineData("--max-latency", "0", "--max-latency must be between")]
+    [InlineData("--cert-min-days", "-1", "--cert-min-days must be a whole number between 0 and 36500, not '-1'")]
+    [InlineData("--cert-min-days", "soon", "--cert-min-days must be a whole number between 0 and 36500, not 'soon'")]
     public async Task BadOptionValue_ExitsTwoWithOneLineMessage(string option, string value, string expected)
     {
         using var input = new TempFile(content: "http://127.0.0.1:9/\n");
