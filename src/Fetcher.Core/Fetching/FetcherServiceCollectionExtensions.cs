@@ -37,7 +37,9 @@ public static class FetcherServiceCollectionExtensions
         var client = services.AddHttpClient(FetchClient.Name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(options, provider.GetRequiredService<SocketConnector>()))
             // One long-lived handler: its pool recycles connections itself (PooledConnectionLifetime).
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
+            // The factory's own per-request log lines repeat what FetchLog says, at a cost on every request.
+            .RemoveAllLoggers();
 
         // Handlers run outermost first: each attempt of the resilience pipeline follows its redirects, and every
         // response on the way has its body drained inside the attempt.

@@ -5,14 +5,16 @@ namespace Fetcher.Cli;
 /// <summary>
 /// A <c>--report</c> file, written completely or not at all: the report goes to a hidden temporary file in the
 /// target's own folder, and <see cref="Commit"/> renames it over the target (an atomic replace on one file system).
-/// Disposed without a commit, the temporary file is deleted and the target is left as it was.
+/// Disposed without a commit, the temporary file is deleted and the target is left as it was. A target under
+/// <c>/dev</c> (<c>/dev/stdout</c>, <c>/dev/stderr</c>, <c>/dev/null</c>) is written directly: renaming over a device
+/// node would replace it, for the whole machine when run as root.
 /// </summary>
 internal sealed class ReportFile : IDisposable
 {
-    private readonly string _temporaryPath;
+    private readonly string? _temporaryPath;
     private bool _committed;
 
-    private ReportFile(string path, string temporaryPath, StreamWriter writer)
+    private ReportFile(string path, string? temporaryPath, StreamWriter writer)
     {
         Path = path;
         _temporaryPath = temporaryPath;
@@ -21,6 +23,9 @@ internal sealed class ReportFile : IDisposable
 
     /// <summary>The target, a full path.</summary>
     public string Path { get; }
+
+    /// <summary>Whether the report is written straight to its target (a device), not to a temporary file.</summary>
+    public bool WritesInPlace => _temporaryPath is null;
 
     /// <summary>Writes into the temporary file.</summary>
     public StreamWriter Writer { get; }
@@ -35,6 +40,12 @@ internal sealed class ReportFile : IDisposable
             throw new IOException("it is a directory");
         }
 
+        if (IsDevice(path))
+        {
+            var device = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 0);
+            return new ReportFile(path, null, new StreamWriter(device, new UTF8Encoding(false), 64 * 1024));
+        }
+
         var folder = System.IO.Path.GetDirectoryName(path) ?? throw new IOException("it has no folder");
         var temporaryPath = System.IO.Path.Combine(folder, $".{System.IO.Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
         var stream = new FileStream(temporaryPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024);
@@ -46,8 +57,24 @@ internal sealed class ReportFile : IDisposable
     public void Commit()
     {
         Writer.Dispose();
-        File.Move(_temporaryPath, Path, overwrite: true);
+        if (_temporaryPath is not null)
+        {
+            File.Move(_temporaryPath, Path, overwrite: true);
+        }
+
         _committed = true;
+    }
+
+    /// <summary>Whether <paramref name="path"/> (a full path) is, or links to, something under <c>/dev</c>.</summary>
+    internal static bool IsDevice(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return false;
+        }
+
+        var target = File.Exists(path) ? File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? path : path;
+        return target.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/dev/", StringComparison.Ordinal);
     }
 
     /// <summary>Closes the file; deletes it unless it was committed.</summary>
@@ -67,6 +94,9 @@ internal sealed class ReportFile : IDisposable
             // The report is being thrown away: a failing flush does not matter.
         }
 
-        File.Delete(_temporaryPath);
+        if (_temporaryPath is not null)
+        {
+            File.Delete(_temporaryPath);
+        }
     }
 }

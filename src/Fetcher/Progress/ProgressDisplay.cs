@@ -9,13 +9,15 @@ internal static class ProgressDisplay
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>
-    /// A progress line on standard error when it is a terminal, unless <c>--quiet</c> or <c>--no-progress</c>; else
+    /// A progress line on standard error when it is a terminal (not <c>TERM=dumb</c>), unless <c>--quiet</c> or
+    /// <c>--no-progress</c>; else
     /// <see langword="null"/>. When every input is a regular file, their URL lines are counted in the background for
     /// the total; with standard input or a pipe, or no <paramref name="inputs"/> given, the total stays unknown.
     /// </summary>
     public static ProgressLine? Start(RunSettings settings, CliConsole console, IReadOnlyList<UrlInput> inputs)
     {
-        if (settings.Quiet || settings.NoProgress || !console.IsErrorTerminal)
+        // A dumb terminal cannot erase a line: the line would pile up instead.
+        if (settings.Quiet || settings.NoProgress || !console.IsErrorTerminal || console.GetEnvironmentVariable("TERM") == "dumb")
         {
             return null;
         }

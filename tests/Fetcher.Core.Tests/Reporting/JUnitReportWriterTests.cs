@@ -132,8 +132,7 @@ public class JUnitReportWriterTests
                 writer.Write(SampleResults.Ok(url: $"https://example.test/{i}"));
             }
 
-            writer.Flush();
-            spool.Length.Should().BeGreaterThan(5_000 * 50, "test cases wait in the spool, not in the writer");
+            spool.Length.Should().BeGreaterThan(4_000 * 50, "test cases wait in the spool, not in the writer's memory");
             writer.Complete(Completion(RunStop.Completed));
         }
 

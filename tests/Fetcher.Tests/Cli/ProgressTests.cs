@@ -47,6 +47,17 @@ public class ProgressTests : IClassFixture<LoopbackServer>
     }
 
     [Fact]
+    public async Task NoLine_OnADumbTerminal()
+    {
+        using var input = new TempFile(content: _server.Url("/progress-slow?dumb") + "\n");
+
+        var result = await CliRunner.RunAsync([input.Path, "-f", "jsonl"], errorIsTerminal: true, environment: new Dictionary<string, string> { ["TERM"] = "dumb" });
+
+        result.ExitCode.Should().Be(0);
+        result.Error.Should().NotContain("\u001b").And.NotContain("\r");
+    }
+
+    [Fact]
     public async Task StandardInput_HasNoTotal()
     {
         var result = await CliRunner.RunAsync(["-f", "jsonl"], standardInput: _server.Url("/progress-slow?stdin") + "\n", errorIsTerminal: true);

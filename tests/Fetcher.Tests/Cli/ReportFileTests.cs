@@ -13,7 +13,7 @@ public class ReportFileTests(LoopbackServer server) : IClassFixture<LoopbackServ
     [Fact]
     public async Task Reports_EveryFormatBesideTheTableOnStdout_EachParsesBack()
     {
-        using var input = new TempFile(content: $"{server.Url("/ok")}\n{server.Url("/missing")}\nnot-a-url\nhttp://127.0.0.1:9/\n");
+        using var input = new TempFile(content: $"{server.Url("/ok")}\n{server.Url("/missing")}\n=HYPERLINK(\"http://evil/\",\"x\")\nhttp://127.0.0.1:9/\n");
         var junit = Path.Combine(input.Folder, "results.xml");
         var csv = Path.Combine(input.Folder, "out.csv");
         var jsonl = Path.Combine(input.Folder, "out.jsonl");
@@ -29,12 +29,13 @@ public class ReportFileTests(LoopbackServer server) : IClassFixture<LoopbackServ
         suite.Attribute("errors")!.Value.Should().Be("2", "the refused connection and the invalid line could not be checked");
         suite.Attribute("skipped")!.Value.Should().Be("0");
         suite.Elements("testcase").Select(c => c.Attribute("name")!.Value).Should().BeEquivalentTo(
-            [server.Url("/ok"), server.Url("/missing"), "not-a-url", "http://127.0.0.1:9/"]);
+            [server.Url("/ok"), server.Url("/missing"), "=HYPERLINK(\"http://evil/\",\"x\")", "http://127.0.0.1:9/"]);
         suite.Elements("testcase").Should().OnlyContain(c => c.Attribute("classname")!.Value == input.Path);
 
         var records = Rfc4180Reader.Read(File.ReadAllText(csv));
         records.Should().HaveCount(5);
         records.Skip(1).Select(r => r[4]).Should().BeEquivalentTo(["ok", "unexpected_status", "invalid", "connection_error"]);
+        records.Single(r => r[4] == "invalid")[2].Should().Be("'=HYPERLINK(\"http://evil/\",\"x\")", "a formula cell is made inert");
 
         var rows = File.ReadAllLines(jsonl).Select(line => JsonDocument.Parse(line).RootElement).ToArray();
         rows.Select(r => r.GetProperty("line").GetInt32()).Should().BeEquivalentTo([1, 2, 3, 4]);
