@@ -10,6 +10,9 @@ namespace Fetcher.Cli;
 /// </summary>
 internal sealed class ExitCodesHelpAction(HelpAction help) : SynchronousCommandLineAction
 {
+    /// <summary>Help is shown even when the rest of the command line has errors (<c>fetcher summarize --help</c>).</summary>
+    public override bool ClearsParseErrors => true;
+
     public override int Invoke(ParseResult parseResult)
     {
         ArgumentNullException.ThrowIfNull(parseResult);

@@ -19,7 +19,7 @@ internal static class FetcherApp
         try
         {
             var parse = root.Parse(args);
-            if (parse.Errors.Count > 0)
+            if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
                 foreach (var error in parse.Errors)
                 {

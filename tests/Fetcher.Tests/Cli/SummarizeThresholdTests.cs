@@ -26,4 +26,14 @@ public class SummarizeThresholdTests(LoopbackServer server) : IClassFixture<Loop
         summarized.ExitCode.Should().Be(run.ExitCode);
         run.ExitCode.Should().Be(threshold is null or "1" or "39%" ? 1 : 0, "more than the threshold fails, exactly the threshold does not");
     }
+
+    [Fact]
+    public async Task SummarizeHelp_ShowsTheThresholdAndTheExitCodes_EvenWithoutReports()
+    {
+        var result = await CliRunner.RunAsync(["summarize", "--help"]);
+
+        result.ExitCode.Should().Be(0);
+        result.Out.Should().Contain("--fail-threshold").And.Contain("Exit codes:");
+        result.Error.Should().BeEmpty();
+    }
 }
