@@ -9,10 +9,12 @@ namespace Fetcher.Fetching;
 /// result the moment it completes. Requests and results pass through bounded channels, so memory stays flat however
 /// long the input is.
 /// </summary>
-public sealed class FetchEngine
+public sealed partial class FetchEngine
 {
     private readonly UrlFetcher _fetcher;
     private readonly int _maxConcurrency;
+    private readonly int _maxPerHost;
+    private readonly int _hostLookAhead;
 
     /// <summary>Creates an engine that fetches with <paramref name="fetcher"/>.</summary>
     public FetchEngine(UrlFetcher fetcher, FetchOptions options)
@@ -20,6 +22,8 @@ public sealed class FetchEngine
         ArgumentNullException.ThrowIfNull(options);
         _fetcher = fetcher;
         _maxConcurrency = options.MaxConcurrency;
+        _maxPerHost = options.MaxPerHost;
+        _hostLookAhead = options.HostLookAhead;
     }
 
     /// <summary>
@@ -42,6 +46,11 @@ public sealed class FetchEngine
         });
 
         var feeding = FeedAsync(requests, pending.Writer, cancellationToken);
+        if (_maxPerHost > 0)
+        {
+            return StartPerHost(feeding, pending.Reader, results, cancellationToken);
+        }
+
         var workers = new Task[_maxConcurrency];
         for (var i = 0; i < workers.Length; i++)
         {

@@ -81,6 +81,31 @@ public sealed record FetchOptions
     /// <summary>The default of <see cref="MaxBodyBytes"/>: 1 MiB.</summary>
     public const long DefaultMaxBodyBytes = 1024 * 1024;
 
+    /// <summary>
+    /// The most requests in flight at once to one host (scheme, host and port), within <see cref="MaxConcurrency"/>.
+    /// Default 0: no limit of its own. When set, URLs of a host at its limit wait in a look-ahead buffer of
+    /// <see cref="HostLookAhead"/> URLs while other hosts' URLs go ahead.
+    /// </summary>
+    public int MaxPerHost { get; init; }
+
+    /// <summary>
+    /// How many URLs the engine reads ahead of those in flight when <see cref="MaxPerHost"/> is set, so that a busy
+    /// host's URLs wait without holding back other hosts'. It bounds the memory they take. Default 10,000.
+    /// </summary>
+    public int HostLookAhead { get; init; } = 10_000;
+
+    /// <summary>The most attempts started per period over all hosts, retries included. Default <see langword="null"/>: no limit.</summary>
+    public RequestRate? Rate { get; init; }
+
+    /// <summary>The most attempts started per period to one host, retries included. Default <see langword="null"/>: no limit.</summary>
+    public RequestRate? RatePerHost { get; init; }
+
+    /// <summary>
+    /// After this many connection-level failures in a row to one host (refused, reset, timeout, DNS), that host's
+    /// remaining URLs are not sent and end as <see cref="Results.FetchOutcome.HostUnreachable"/>. Default 0: never.
+    /// </summary>
+    public int HostErrors { get; init; }
+
     /// <summary><c>fetcher/</c> and the library's version.</summary>
     public static string DefaultUserAgent { get; } =
         "fetcher/" + (typeof(FetchOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");

@@ -15,7 +15,8 @@ public static class FetcherServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="FetchEngine"/> and everything it needs. The <see cref="HttpClient"/> has no timeout of its own:
-    /// the resilience pipeline owns every timeout (retry, then per-attempt timeout, outermost first), and the
+    /// the resilience pipeline owns every timeout (retry, then the politeness strategies, then per-attempt timeout,
+    /// outermost first), and the
     /// body is read inside the attempt so that the timeout covers it.
     /// </summary>
     public static IServiceCollection AddFetcher(this IServiceCollection services, FetchOptions options)
@@ -33,6 +34,7 @@ public static class FetcherServiceCollectionExtensions
         // Tests register their own resolver (before or after this call) to keep names off the network.
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<SocketConnector>();
+        services.AddSingleton(_ => new RequestRateLimiters(options));
 
         var client = services.AddHttpClient(FetchClient.Name, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(options, provider.GetRequiredService<SocketConnector>()))
@@ -43,7 +45,7 @@ public static class FetcherServiceCollectionExtensions
 
         // Handlers run outermost first: each attempt of the resilience pipeline follows its redirects, and every
         // response on the way has its body drained inside the attempt.
-        client.AddResilienceHandler(FetchClient.PipelineName, (pipeline, context) =>
+        var resilience = client.AddResilienceHandler(FetchClient.PipelineName, (pipeline, context) =>
             {
                 if (options.Retries > 0)
                 {
@@ -54,8 +56,14 @@ public static class FetcherServiceCollectionExtensions
                         context.ServiceProvider.GetRequiredService<SecretRedactor>()));
                 }
 
+                pipeline.AddPoliteness(options, context.ServiceProvider.GetRequiredService<RequestRateLimiters>());
                 pipeline.AddTimeout(options.Timeout);
             });
+        if (PolitenessStrategies.NeedsPipelinePerHost(options))
+        {
+            resilience.SelectPipelineBy(_ => request => HostKey.Of(request.RequestUri!));
+        }
+
         client.AddHttpMessageHandler<RedirectHandler>();
         client.AddHttpMessageHandler<BodyDrainingHandler>();
 

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Fetcher.Results;
@@ -17,6 +18,10 @@ public static class FailureClassifier
         {
             TimeoutRejectedException => (FetchOutcome.Timeout, $"no complete response within {DurationText.Format(attemptTimeout)}"),
             HttpRequestException http => ClassifyHttp(http),
+            // Thrown by the per-host breaker of --host-errors, carrying the failure that opened it (if any).
+            BrokenCircuitException broken => (FetchOutcome.HostUnreachable, broken.InnerException is { } last
+                ? $"not sent: too many connection failures in a row to this host (last: {Classify(last, attemptTimeout).Message})"
+                : "not sent: too many connection failures in a row to this host"),
             _ => (FetchOutcome.Error, $"{exception.GetType().Name}: {exception.Message}"),
         };
     }

@@ -42,6 +42,12 @@ public enum FetchOutcome
     /// <summary>Every other expectation held, but the fetch took longer than <c>--max-latency</c> (the status is still reported).</summary>
     Slow,
 
+    /// <summary>
+    /// With <c>--host-errors N</c>: the URL's host had N connection-level failures in a row (refused, reset, timeout,
+    /// DNS), so this URL was not sent.
+    /// </summary>
+    HostUnreachable,
+
     /// <summary>The response met its other expectations, but the https server's certificate expires in fewer than <c>--cert-min-days</c> days.</summary>
     CertExpiring,
 }

@@ -17,6 +17,7 @@ public static class FetchOutcomeNames
         "duplicate",
         "body_mismatch",
         "slow",
+        "host_unreachable",
         "cert_expiring",
     ];
 

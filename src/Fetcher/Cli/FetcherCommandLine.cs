@@ -106,6 +106,17 @@ internal sealed partial class FetcherCommandLine
 
     public Option<bool> NoProgress { get; } = new("--no-progress") { Description = "No live progress line on standard error (shown only when it is a terminal)" };
 
+    public Option<int> MaxPerHost { get; } = IntOption(
+        "--max-per-host", null, "Requests in flight at once to one host (scheme, host, port); 0: no limit but --max", Defaults.MaxPerHost, 0, 10_000);
+
+    public Option<RequestRate?> Rate { get; } = RateOption("--rate", "Attempts started at most, over all hosts, retries included, e.g. 10/s or 600/m");
+
+    public Option<RequestRate?> RatePerHost { get; } = RateOption("--rate-per-host", "Attempts started at most to one host, retries included, e.g. 2/s");
+
+    public Option<int> HostErrors { get; } = IntOption(
+        "--host-errors", null, "After N connection failures in a row to a host (refused, reset, timeout, DNS), its other URLs are not sent " +
+        "and end as host_unreachable; 0: never", Defaults.HostErrors, 0, 10_000);
+
     public Option<Shard?> Shard { get; } = new("--shard")
     {
         Description = "Fetch only shard K of N (0 <= K < N): the lines whose stable hash falls in it, so N runs over the same list " +
@@ -132,7 +143,7 @@ internal sealed partial class FetcherCommandLine
             "Example: fetcher urls.txt --report junit=results.xml --fail-threshold 2%")
         {
             Inputs, Max, Timeout, Retries, RetryDelay, MaxRedirects, NoFollow, Method, Headers, UserAgent, Insecure,
-            Expect, Format, Output, Reports, OnlyFailures, FailThreshold, FailFast, NoProgress, Verbose, Quiet, Shard, Dedupe,
+            Expect, Format, Output, Reports, OnlyFailures, FailThreshold, FailFast, NoProgress, Verbose, Quiet, Shard, Dedupe, MaxPerHost, Rate, RatePerHost, HostErrors,
         };
         root.Options.Add(Redact);
         AddCheckOptions(root);
@@ -238,6 +249,23 @@ internal sealed partial class FetcherCommandLine
             }
         }
     }
+
+    private static Option<RequestRate?> RateOption(string name, string description) => new(name)
+    {
+        Description = description,
+        HelpName = "N/s|N/m",
+        CustomParser = result =>
+        {
+            var text = LastToken(result);
+            if (RequestRate.TryParse(text, out var rate, out var error))
+            {
+                return rate;
+            }
+
+            result.AddError($"{name}: {error}");
+            return null;
+        },
+    };
 
     private static Shard? ParseShard(ArgumentResult result)
     {

@@ -32,6 +32,12 @@ public class UsageErrorTests
     [InlineData("--max-body", "2GB", "--max-body must be between 1B and 1GB, not 2GB")]
     [InlineData("--max-latency", "fast", "'fast' is not a duration")]
     [InlineData("--max-latency", "0", "--max-latency must be between")]
+    [InlineData("--max-per-host", "-1", "--max-per-host must be a whole number between 0 and 10000")]
+    [InlineData("--host-errors", "many", "--host-errors must be a whole number between 0 and 10000, not 'many'")]
+    [InlineData("--rate", "10", "--rate: '10' is not a rate (use N/s or N/m, e.g. 10/s or 30/m)")]
+    [InlineData("--rate", "0/s", "--rate: the rate must be between 1 and 1000000 a period, not 0")]
+    [InlineData("--rate-per-host", "5/h", "--rate-per-host: '5/h' is not a rate")]
+    [InlineData("--rate-per-host", "2.5/s", "--rate-per-host: '2.5/s' is not a rate")]
     [InlineData("--cert-min-days", "-1", "--cert-min-days must be a whole number between 0 and 36500, not '-1'")]
     [InlineData("--cert-min-days", "soon", "--cert-min-days must be a whole number between 0 and 36500, not 'soon'")]
     public async Task BadOptionValue_ExitsTwoWithOneLineMessage(string option, string value, string expected)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Fetcher.Fetching.Connections;
 
 /// <summary>
@@ -46,8 +48,13 @@ internal sealed class TimedConnectionStream(Stream inner, ConnectionPhases phase
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc />
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        Received(await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        // Every read of every connection passes here: no state machine for a read that is already done, and a pooled
+        // one for a read that waits (an allocation per read showed up in the benchmark's allocation profile).
+        var reading = inner.ReadAsync(buffer, cancellationToken);
+        return reading.IsCompletedSuccessfully ? new ValueTask<int>(Received(reading.Result)) : ReceivedAsync(reading);
+    }
 
     /// <inheritdoc />
     public override void Write(byte[] buffer, int offset, int count)
@@ -108,6 +115,9 @@ internal sealed class TimedConnectionStream(Stream inner, ConnectionPhases phase
         RequestPhases.Current?.RequestSent(_used ? null : phases, phases.CertificateExpiry, timeProvider.GetTimestamp());
         _used = true;
     }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReceivedAsync(ValueTask<int> reading) => Received(await reading.ConfigureAwait(false));
 
     private int Received(int read)
     {
