@@ -242,7 +242,7 @@ BEGIN {
   printf "%-44s %14.1f %14.1f\n", "   peak RSS (MB)", rtf, rtc
   printf "%-44s %14.3f %14.3f\n", "2. latency-bound, " nd " x 100 ms, c=100 (s)", df, dc
   printf "%-44s %13.1f%% %13.1f%%\n", "   efficiency (ideal " ideal " s / wall)", 100 * ideal / df, 100 * ideal / dc
-  if (floor > 0) printf "%-44s %13.1f%% %13.1f%%\n", "   vs the server's real delay (" sprintf("%.3f", floor) " s)", 100 * floor / df, 100 * floor / dc
+  if (floor > 0) printf "%-44s %13.1f%% %13.1f%%\n", "   vs the real server-side delay (" sprintf("%.3f", floor) " s)", 100 * floor / df, 100 * floor / dc
   printf "%-44s %14.1f %14.1f\n", "3. scale, " ns " URLs, c=64: peak RSS (MB)", rsf, rsc
   printf "%-44s %13.2fx %13.2fx\n", "   RSS ratio to the " nt "-URL run", rsf / rtf, rsc / rtc
   printf "%-44s %14.0f %14.0f %9.2fx\n", "   throughput (URLs/s)", ns / sf, ns / sc, (ns / sf) / (ns / sc)
