@@ -36,10 +36,40 @@ internal static class FetchCommand
             return ExitCodes.UsageError;
         }
 
+        ResumeFile? resume = null;
+        if (settings.ResumePath is not null)
+        {
+            try
+            {
+                resume = await ResumeFile.PrepareAsync(settings.ResumePath, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return ExitCodes.Interrupted;
+            }
+            catch (InvalidDataException exception)
+            {
+                await console.Error.WriteLineAsync($"fetcher: --resume: {exception.Message} (expected a JSON lines report: fetcher --format jsonl)");
+                return ExitCodes.UsageError;
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                await console.Error.WriteLineAsync($"fetcher: cannot resume '{settings.ResumePath}': {exception.Message}");
+                return ExitCodes.UsageError;
+            }
+
+            if (!settings.Quiet)
+            {
+                await console.Error.WriteLineAsync(ResumeNote(resume));
+            }
+        }
+
         TextWriter? file;
         try
         {
-            file = settings.OutputPath is null ? null : OpenOutputFile(settings.OutputPath);
+            file = resume is not null ? new StreamWriter(resume.OpenForAppend(), new UTF8Encoding(false), 64 * 1024)
+                : settings.OutputPath is null ? null
+                : OpenOutputFile(settings.OutputPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -69,8 +99,10 @@ internal static class FetchCommand
                 await using var provider = services.BuildServiceProvider();
 
                 var run = new ReportLoop(settings, console, outputs, progress, sharesTerminal: file is null && console.IsOutputTerminal, logger);
-                var source = new RequestSource(inputs, shard, settings.Dedupe);
-                return await run.RunAsync(provider.GetRequiredService<FetchEngine>(), source, stop, cancellationToken);
+                var source = new RequestSource(inputs, shard, settings.Dedupe) { Done = resume?.Done };
+                var exitCode = await run.RunAsync(provider.GetRequiredService<FetchEngine>(), source, stop, cancellationToken);
+                // A resumed run answers for the whole list: a failure kept from the earlier run still counts.
+                return exitCode == ExitCodes.AllOk && resume is { NotOk: > 0 } ? ExitCodes.SomeFailed : exitCode;
             }
         }
     }
@@ -82,6 +114,11 @@ internal static class FetchCommand
         if (settings.OutputPath is { } outputPath && inputs.Contains(outputPath))
         {
             return $"--output '{outputPath}' is also an input: it would be emptied before it is read";
+        }
+
+        if (settings.ResumePath is { } resumePath && inputs.Contains(resumePath))
+        {
+            return $"--resume '{resumePath}' is also an input";
         }
 
         foreach (var report in settings.Reports)
@@ -98,6 +135,17 @@ internal static class FetchCommand
         }
 
         return null;
+    }
+
+    private static string ResumeNote(ResumeFile resume)
+    {
+        var note = $"fetcher: resuming '{resume.Path}': {resume.Done.Count} lines already done";
+        if (resume.CancelledDropped > 0)
+        {
+            note += $", {resume.CancelledDropped} cancelled ones taken out to fetch again";
+        }
+
+        return resume.TornLine is { } torn ? note + $", torn line {torn} cut off" : note;
     }
 
     private static StreamWriter OpenOutputFile(string path) =>

@@ -130,6 +130,12 @@ internal sealed partial class FetcherCommandLine
         Description = "Report a URL seen on an earlier line as 'duplicate' of that line instead of fetching it again",
     };
 
+    public Option<FileInfo?> Resume { get; } = new("--resume")
+    {
+        Description = "Resume into the JSON lines report FILE: skip the input lines it already holds, append the rest (implies --format jsonl; FILE is created if missing)",
+        HelpName = "FILE",
+    };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "Log every attempt and retry to standard error" };
 
     public Option<bool> Quiet { get; } = new("--quiet", "-q") { Description = "Log only errors, and print no summary" };
@@ -146,6 +152,7 @@ internal sealed partial class FetcherCommandLine
             Expect, Format, Output, Reports, OnlyFailures, FailThreshold, FailFast, NoProgress, Verbose, Quiet, Shard, Dedupe, MaxPerHost, Rate, RatePerHost, HostErrors,
         };
         root.Options.Add(Redact);
+        root.Options.Add(Resume);
         AddCheckOptions(root);
 
         ExitCodesHelpAction.AddTo(root);
@@ -157,6 +164,19 @@ internal sealed partial class FetcherCommandLine
             if (result.GetValue(Verbose) && result.GetValue(Quiet))
             {
                 result.AddError("--verbose and --quiet cannot be used together");
+            }
+
+            if (result.GetValue(Resume) is not null)
+            {
+                if (result.GetResult(Output) is not null)
+                {
+                    result.AddError("--resume appends to its own FILE: leave out --output");
+                }
+
+                if (result.GetResult(Format) is { Implicit: false } && result.GetValue(Format) != ReportFormats.JsonLines)
+                {
+                    result.AddError("--resume writes JSON lines: leave out --format, or give --format jsonl");
+                }
             }
 
             if (result.GetValue(FailFast) && result.GetValue(FailThreshold).Percent is not null)

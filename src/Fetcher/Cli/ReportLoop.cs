@@ -104,6 +104,12 @@ internal sealed class ReportLoop(
             {
                 _summary.Add(result);
                 report.Write(result);
+                if (settings.Format == ReportFormat.JsonLines)
+                {
+                    // One write per line: a run that is killed leaves whole lines, at most the last one torn (--resume).
+                    outputs.FlushMain();
+                }
+
                 if (settings.FailFast && result.Outcome.CountsAsFailure() && !stop.IsCancellationRequested && _policy.ShouldStopEarly(_summary))
                 {
                     _failFastCause = $"{result.Url} ({result.Outcome.ToName()})";

@@ -94,6 +94,12 @@ internal sealed class ReportOutputs : IReportWriter, IDisposable
         }
     }
 
+    /// <summary>
+    /// Flushes the main report only: JSON lines are flushed line by line so that a killed run leaves whole lines; the
+    /// <c>--report</c> files are moved into place at the end anyway.
+    /// </summary>
+    public void FlushMain() => _outputs[0].Writer.Flush();
+
     /// <summary>Completes every report (a failure is recorded, not thrown).</summary>
     public void Complete(ReportCompletion completion) => _outputs.ForEach(o => o.Writer.Complete(completion));
 

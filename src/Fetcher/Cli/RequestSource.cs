@@ -8,6 +8,9 @@ namespace Fetcher.Cli;
 /// <param name="Dedupe">Whether repeated URLs are marked as duplicates.</param>
 internal sealed record RequestSource(IReadOnlyList<UrlInput> Inputs, Shard? Shard, bool Dedupe)
 {
+    /// <summary>Lines an earlier run already reported (<c>--resume</c>): left out last, after dedupe has seen them.</summary>
+    public DoneLines? Done { get; init; }
+
     public IAsyncEnumerable<FetchRequest> ReadAsync(CancellationToken cancellationToken)
     {
         var requests = UrlSource.ReadAsync(Inputs, cancellationToken);
@@ -17,6 +20,7 @@ internal sealed record RequestSource(IReadOnlyList<UrlInput> Inputs, Shard? Shar
         }
 
         // After the shard filter: a URL's copies all fall in one shard, so a shard's dedupe is the whole list's.
-        return Dedupe ? requests.MarkDuplicates(cancellationToken) : requests;
+        requests = Dedupe ? requests.MarkDuplicates(cancellationToken) : requests;
+        return Done is { } done ? requests.WhereNotDone(done, cancellationToken) : requests;
     }
 }

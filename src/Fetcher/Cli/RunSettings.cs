@@ -18,6 +18,9 @@ internal sealed record RunSettings
 
     public string? OutputPath { get; init; }
 
+    /// <summary>The JSON lines report to resume into (<c>--resume</c>); the format is then JSON lines.</summary>
+    public string? ResumePath { get; init; }
+
     public IReadOnlyList<ReportTarget> Reports { get; init; } = [];
 
     public bool OnlyFailures { get; init; }
@@ -42,7 +45,10 @@ internal sealed record RunSettings
     public static RunSettings From(ParseResult parse, FetcherCommandLine cli) => new()
     {
         Inputs = parse.GetValue(cli.Inputs) ?? [],
-        Format = ReportFormats.Parse(parse.GetValue(cli.Format) ?? ReportFormats.Table),
+        Format = parse.GetValue(cli.Resume) is not null
+            ? ReportFormat.JsonLines
+            : ReportFormats.Parse(parse.GetValue(cli.Format) ?? ReportFormats.Table),
+        ResumePath = parse.GetValue(cli.Resume)?.FullName,
         OutputPath = parse.GetValue(cli.Output)?.FullName,
         Reports = (parse.GetValue(cli.Reports) ?? [])
             .Select(text => ReportTarget.TryParse(text, out var target, out _) ? target : throw new InvalidOperationException("unvalidated --report"))

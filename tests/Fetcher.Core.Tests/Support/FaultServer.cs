@@ -45,6 +45,9 @@ internal sealed class FaultServer : RawHttpServer
             case "ok":
                 await WriteAsciiAsync(connection, "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", cancellationToken);
                 return true;
+            case "slow" when segments.Length > 1:
+                await Task.Delay(int.Parse(segments[1], CultureInfo.InvariantCulture), cancellationToken);
+                goto case "ok";
             case "missing":
                 await WriteAsciiAsync(connection, "HTTP/1.1 404 Not Found\r\nContent-Length: 4\r\n\r\nnope", cancellationToken);
                 return true;
@@ -180,6 +183,9 @@ internal static class FaultPaths
     public const string EchoAuthorization = "/echo-authorization";
     public const string EscapeInReason = "/escape-reason";
     public const string EscapeInLocation = "/escape-location";
+
+    /// <summary>A 200 after <paramref name="milliseconds"/>.</summary>
+    public static string Slow(int milliseconds) => string.Create(CultureInfo.InvariantCulture, $"/slow/{milliseconds}");
 
     /// <summary>A body of <paramref name="bytes"/> zero bytes.</summary>
     public static string Huge(long bytes) => string.Create(CultureInfo.InvariantCulture, $"/huge/{bytes}");
