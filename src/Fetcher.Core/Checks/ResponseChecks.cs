@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fetcher.Fetching;
 using Fetcher.Input;
 using Fetcher.Results;
@@ -6,7 +7,8 @@ namespace Fetcher.Checks;
 
 /// <summary>
 /// Decides whether a response meets every expectation. When several fail, the outcome is the first in this order,
-/// from the most to the least fundamental: <c>unexpected_status</c>, <c>body_mismatch</c>, <c>slow</c>.
+/// from the most to the least fundamental: <c>unexpected_status</c>, <c>body_mismatch</c>, <c>cert_expiring</c>,
+/// <c>slow</c>.
 /// </summary>
 internal sealed class ResponseChecks(FetchOptions options)
 {
@@ -15,7 +17,8 @@ internal sealed class ResponseChecks(FetchOptions options)
     /// <param name="status">The final response's status.</param>
     /// <param name="body">The body read, when a body expectation is set.</param>
     /// <param name="elapsedMs">The fetch's elapsed milliseconds.</param>
-    public (FetchOutcome Outcome, string? Error) Check(FetchRequest request, int status, CapturedBodyContent? body, double elapsedMs)
+    /// <param name="certDaysLeft">Days until the server certificate expires, for https.</param>
+    public (FetchOutcome Outcome, string? Error) Check(FetchRequest request, int status, CapturedBodyContent? body, double elapsedMs, double? certDaysLeft)
     {
         var expected = request.ExpectedStatus ?? options.ExpectedStatus;
         if (!expected.Matches(status))
@@ -27,6 +30,13 @@ internal sealed class ResponseChecks(FetchOptions options)
             && (body is null ? "the body was not read" : expectedBody.Check(body.Decode(), body.ReachedLimit, body.BytesRead)) is { } mismatch)
         {
             return (FetchOutcome.BodyMismatch, mismatch);
+        }
+
+        if (options.CertMinDays is { } minDays && certDaysLeft is { } daysLeft && daysLeft < minDays)
+        {
+            return (FetchOutcome.CertExpiring, daysLeft < 0
+                ? string.Create(CultureInfo.InvariantCulture, $"the server certificate expired {-daysLeft:0.##} days ago (--cert-min-days {minDays})")
+                : string.Create(CultureInfo.InvariantCulture, $"the server certificate expires in {daysLeft:0.##} days, fewer than --cert-min-days {minDays}"));
         }
 
         if (options.MaxLatency is { } budget && elapsedMs > budget.TotalMilliseconds)

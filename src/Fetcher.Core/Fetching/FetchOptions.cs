@@ -71,6 +71,13 @@ public sealed record FetchOptions
     /// </summary>
     public TimeSpan? MaxLatency { get; init; }
 
+    /// <summary>
+    /// For https, a server certificate that expires in fewer than this many days (of 24 hours) makes the result
+    /// <see cref="Results.FetchOutcome.CertExpiring"/>. Default <see langword="null"/>: <c>cert_days_left</c> is still
+    /// reported, but not checked.
+    /// </summary>
+    public int? CertMinDays { get; init; }
+
     /// <summary>The default of <see cref="MaxBodyBytes"/>: 1 MiB.</summary>
     public const long DefaultMaxBodyBytes = 1024 * 1024;
 

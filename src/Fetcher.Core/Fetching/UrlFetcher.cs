@@ -65,7 +65,7 @@ public sealed class UrlFetcher
             using var response = await _clientFactory.CreateClient(FetchClient.Name)
                 .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             var elapsedMs = ElapsedMs(started);
-            result = FromResponse(request, message, response, startedAt, elapsedMs) with
+            result = FromResponse(request, message, response, phases, startedAt, elapsedMs) with
             {
                 ElapsedMs = elapsedMs,
                 Attempts = attempts.Count,
@@ -132,7 +132,8 @@ public sealed class UrlFetcher
 
     private string? Clean(string? text) => text is null ? null : TerminalText.Sanitize(_redactor.Redact(text));
 
-    private FetchResult FromResponse(FetchRequest request, HttpRequestMessage message, HttpResponseMessage response, DateTimeOffset startedAt, double elapsedMs)
+    private FetchResult FromResponse(
+        FetchRequest request, HttpRequestMessage message, HttpResponseMessage response, RequestPhases phases, DateTimeOffset startedAt, double elapsedMs)
     {
         var status = (int)response.StatusCode;
         var body = response.Content as CapturedBodyContent;
@@ -149,17 +150,23 @@ public sealed class UrlFetcher
             return result with { Outcome = FetchOutcome.Error, Error = refusal };
         }
 
-        var (outcome, error) = _checks.Check(request, status, body, elapsedMs);
-        return result with { Outcome = outcome, Error = error };
+        var certDaysLeft = CertDaysLeft(phases);
+        var (outcome, error) = _checks.Check(request, status, body, elapsedMs, certDaysLeft);
+        return result with { Outcome = outcome, Error = error, CertDaysLeft = certDaysLeft };
     }
 
-    private static FetchResult WithPhases(FetchResult result, RequestPhases phases) => result with
+    private FetchResult WithPhases(FetchResult result, RequestPhases phases) => result with
     {
+        CertDaysLeft = result.CertDaysLeft ?? CertDaysLeft(phases),
         DnsMs = phases.Connection?.DnsMs,
         ConnectMs = phases.Connection?.ConnectMs,
         TlsMs = phases.Connection?.TlsMs,
         TtfbMs = phases.TtfbMs,
     };
+
+    /// <summary>Days until the certificate expires, rounded down to 0.01 day, from now.</summary>
+    private double? CertDaysLeft(RequestPhases phases) =>
+        phases.CertificateExpiry is { } expiry ? Math.Floor((expiry - _timeProvider.GetUtcNow()).TotalDays * 100) / 100 : null;
 
     private static FetchResult ResultFor(FetchRequest request, DateTimeOffset startedAt) => new()
     {

@@ -38,7 +38,8 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(PhaseText(result.DnsMs));
         WriteRaw(PhaseText(result.ConnectMs));
         WriteRaw(PhaseText(result.TlsMs));
-        WriteRaw(PhaseText(result.TtfbMs), last: true);
+        WriteRaw(PhaseText(result.TtfbMs));
+        WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, last: true);
         output.Write(LineBreak);
     }
 

@@ -53,6 +53,7 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         WriteNullable(ResultFields.ConnectMs, ReportValues.PhaseMs(result.ConnectMs));
         WriteNullable(ResultFields.TlsMs, ReportValues.PhaseMs(result.TlsMs));
         WriteNullable(ResultFields.TtfbMs, ReportValues.PhaseMs(result.TtfbMs));
+        WriteNullable(ResultFields.CertDaysLeft, result.CertDaysLeft);
         _json.WriteEndObject();
         _json.Flush();
 

@@ -47,4 +47,7 @@ public enum FetchOutcome
     /// DNS), so this URL was not sent.
     /// </summary>
     HostUnreachable,
+
+    /// <summary>The response met its other expectations, but the https server's certificate expires in fewer than <c>--cert-min-days</c> days.</summary>
+    CertExpiring,
 }

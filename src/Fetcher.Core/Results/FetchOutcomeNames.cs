@@ -18,6 +18,7 @@ public static class FetchOutcomeNames
         "body_mismatch",
         "slow",
         "host_unreachable",
+        "cert_expiring",
     ];
 
     /// <summary>All outcomes, in declaration order.</summary>

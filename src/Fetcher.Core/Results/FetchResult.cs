@@ -62,4 +62,11 @@ public sealed record FetchResult
     /// one round trip); <see langword="null"/> when no response byte arrived.
     /// </summary>
     public double? TtfbMs { get; init; }
+
+    /// <summary>
+    /// Days (of 24 hours) from the end of the fetch until the server certificate of the last request's connection
+    /// expires, rounded down to 0.01 day; negative once expired. <see langword="null"/> for http, or when no TLS
+    /// connection carried the request.
+    /// </summary>
+    public double? CertDaysLeft { get; init; }
 }

@@ -57,8 +57,11 @@ public static class ResultFields
     /// <summary>Milliseconds from the request sent to the first response byte.</summary>
     public const string TtfbMs = "ttfb_ms";
 
+    /// <summary>Days until the server certificate expires.</summary>
+    public const string CertDaysLeft = "cert_days_left";
+
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
-            DnsMs, ConnectMs, TlsMs, TtfbMs];
+            DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft];
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using Fetcher.Checks;
 using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
@@ -7,10 +8,12 @@ using Fetcher.Results;
 
 namespace Fetcher.Cli;
 
-/// <summary>The options of the response checks beyond the status: body, latency.</summary>
+/// <summary>The options of the response checks beyond the status: body, latency, certificate expiry.</summary>
 internal sealed partial class FetcherCommandLine
 {
     private const long MaxBodyLimit = 1L << 30;
+    private const int MinCertDays = 0;
+    private const int MaxCertDays = 36_500;
 
     public Option<string?> ExpectBody { get; } = new("--expect-body")
     {
@@ -36,6 +39,13 @@ internal sealed partial class FetcherCommandLine
         "--max-latency", null, "A fetch that takes longer (elapsed_ms: every attempt and the body) is 'slow'; the status is still reported",
         defaultValue: null, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1));
 
+    public Option<int?> CertMinDays { get; } = new("--cert-min-days")
+    {
+        Description = $"For https, a server certificate that expires in fewer than N days is 'cert_expiring' ({MinCertDays} to {MaxCertDays}); cert_days_left is reported either way",
+        CustomParser = ParseCertMinDays,
+        HelpName = "N",
+    };
+
     /// <summary>The body expectation the options ask for, or <see langword="null"/>.</summary>
     public BodyExpectation? BodyExpectationFrom(ParseResult parse)
     {
@@ -50,6 +60,7 @@ internal sealed partial class FetcherCommandLine
         root.Options.Add(ExpectBodyRegex);
         root.Options.Add(MaxBody);
         root.Options.Add(MaxLatency);
+        root.Options.Add(CertMinDays);
         ExpectBodyRegex.Validators.Add(ValidatePattern);
         ExpectBody.Validators.Add(result =>
         {
@@ -66,6 +77,18 @@ internal sealed partial class FetcherCommandLine
         {
             result.AddError($"--expect-body-regex: {error}");
         }
+    }
+
+    private static int? ParseCertMinDays(ArgumentResult result)
+    {
+        var text = LastToken(result);
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days) || days < MinCertDays || days > MaxCertDays)
+        {
+            result.AddError(string.Create(CultureInfo.InvariantCulture, $"--cert-min-days must be a whole number between {MinCertDays} and {MaxCertDays}, not '{text}'"));
+            return null;
+        }
+
+        return days;
     }
 
     private static long? ParseMaxBody(ArgumentResult result)

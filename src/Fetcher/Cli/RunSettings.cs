@@ -84,6 +84,7 @@ internal sealed record RunSettings
             ExpectedBody = cli.BodyExpectationFrom(parse),
             MaxBodyBytes = parse.GetValue(cli.MaxBody) ?? FetchOptions.DefaultMaxBodyBytes,
             MaxLatency = parse.GetValue(cli.MaxLatency),
+            CertMinDays = parse.GetValue(cli.CertMinDays),
         },
     };
 }

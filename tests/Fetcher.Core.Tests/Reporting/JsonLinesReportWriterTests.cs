@@ -47,7 +47,7 @@ public class JsonLinesReportWriterTests
     [Fact]
     public void Write_TimingPhases_AreMillisecondsOrNull()
     {
-        var result = SampleResults.Ok() with { DnsMs = null, ConnectMs = 0.4567891, TlsMs = 12, TtfbMs = 3.0001 };
+        var result = SampleResults.Ok() with { DnsMs = null, ConnectMs = 0.4567891, TlsMs = 12, TtfbMs = 3.0001, CertDaysLeft = 41.27 };
 
         using var json = JsonDocument.Parse(WriteLines(result).Single());
         var root = json.RootElement;
@@ -56,6 +56,7 @@ public class JsonLinesReportWriterTests
         root.GetProperty("connect_ms").GetDouble().Should().Be(0.457);
         root.GetProperty("tls_ms").GetDouble().Should().Be(12);
         root.GetProperty("ttfb_ms").GetDouble().Should().Be(3);
+        root.GetProperty("cert_days_left").GetDouble().Should().Be(41.27);
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public class JsonLinesReportWriterTests
         root.GetProperty("error").GetString().Should().StartWith("not an absolute URL");
         root.GetProperty("attempts").GetInt32().Should().Be(0);
         root.GetProperty("bytes").GetInt64().Should().Be(0);
-        foreach (var phase in new[] { "dns_ms", "connect_ms", "tls_ms", "ttfb_ms" })
+        foreach (var phase in new[] { "dns_ms", "connect_ms", "tls_ms", "ttfb_ms", "cert_days_left" })
         {
             root.GetProperty(phase).ValueKind.Should().Be(JsonValueKind.Null, phase);
         }

@@ -18,6 +18,7 @@ public class FetchOutcomeNamesTests
     [InlineData(FetchOutcome.Duplicate, "duplicate")]
     [InlineData(FetchOutcome.BodyMismatch, "body_mismatch")]
     [InlineData(FetchOutcome.Slow, "slow")]
+    [InlineData(FetchOutcome.CertExpiring, "cert_expiring")]
     public void ToName_Outcome_IsSnakeCase(FetchOutcome outcome, string expected)
     {
         outcome.ToName().Should().Be(expected);

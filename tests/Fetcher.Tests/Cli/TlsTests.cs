@@ -45,6 +45,39 @@ public class TlsTests
     }
 
     [Fact]
+    public async Task CertMinDays_CertificateExpiringInFiveDays_IsCertExpiringBelowTheLimit_EvenWithInsecure()
+    {
+        using var server = new SelfSignedTlsServer(validFor: TimeSpan.FromDays(5));
+        using var input = new TempFile(content: server.Url("/") + "\n");
+
+        var expiring = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "-k", "--cert-min-days", "10"]);
+        var fine = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "-k", "--cert-min-days", "3"]);
+
+        expiring.ExitCode.Should().Be(1);
+        var row = JsonDocument.Parse(expiring.OutLines.Single()).RootElement;
+        row.GetProperty("outcome").GetString().Should().Be("cert_expiring");
+        row.GetProperty("status").GetInt32().Should().Be(200);
+        row.GetProperty("cert_days_left").GetDouble().Should().BeInRange(4.9, 4.99);
+        row.GetProperty("error").GetString().Should().EndWith("days, fewer than --cert-min-days 10");
+        expiring.Error.Should().Contain("cert_expiring 1");
+
+        fine.ExitCode.Should().Be(0, fine.Error);
+        JsonDocument.Parse(fine.OutLines.Single()).RootElement.GetProperty("cert_days_left").GetDouble().Should().BeInRange(4.9, 4.99);
+    }
+
+    [Fact]
+    public async Task CertDaysLeft_IsNullForHttp()
+    {
+        using var plain = new LoopbackServer();
+        using var input = new TempFile(content: plain.Url("/ok") + "\n");
+
+        var result = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "--cert-min-days", "10"]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        JsonDocument.Parse(result.OutLines.Single()).RootElement.GetProperty("cert_days_left").ValueKind.Should().Be(JsonValueKind.Null);
+    }
+
+    [Fact]
     public async Task RedirectFromHttpsToHttp_IsNotFollowed()
     {
         using var plain = new LoopbackServer();

@@ -38,6 +38,8 @@ public class UsageErrorTests
     [InlineData("--rate", "0/s", "--rate: the rate must be between 1 and 1000000 a period, not 0")]
     [InlineData("--rate-per-host", "5/h", "--rate-per-host: '5/h' is not a rate")]
     [InlineData("--rate-per-host", "2.5/s", "--rate-per-host: '2.5/s' is not a rate")]
+    [InlineData("--cert-min-days", "-1", "--cert-min-days must be a whole number between 0 and 36500, not '-1'")]
+    [InlineData("--cert-min-days", "soon", "--cert-min-days must be a whole number between 0 and 36500, not 'soon'")]
     public async Task BadOptionValue_ExitsTwoWithOneLineMessage(string option, string value, string expected)
     {
         using var input = new TempFile(content: "http://127.0.0.1:9/\n");

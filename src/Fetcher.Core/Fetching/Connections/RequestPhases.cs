@@ -22,6 +22,9 @@ internal sealed class RequestPhases
     /// <summary>The phases of the connection that carried the request when it was new; null when it was reused.</summary>
     public ConnectionPhases? Connection { get; private set; }
 
+    /// <summary>When the certificate of the connection that carried the request expires, new or reused; null for http.</summary>
+    public DateTimeOffset? CertificateExpiry { get; private set; }
+
     /// <summary>From the request's first byte written to the response's first byte read, in milliseconds.</summary>
     public double? TtfbMs { get; private set; }
 
@@ -29,14 +32,16 @@ internal sealed class RequestPhases
     public void Reset()
     {
         Connection = null;
+        CertificateExpiry = null;
         TtfbMs = null;
         _sentAt = 0;
     }
 
     /// <summary>The request started going out on a connection; <paramref name="fresh"/> is null when it was used before.</summary>
-    public void RequestSent(ConnectionPhases? fresh, long at)
+    public void RequestSent(ConnectionPhases? fresh, DateTimeOffset? certificateExpiry, long at)
     {
         Connection = fresh;
+        CertificateExpiry = certificateExpiry;
         TtfbMs = null;
         _sentAt = at;
     }

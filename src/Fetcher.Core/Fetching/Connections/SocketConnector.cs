@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 
 namespace Fetcher.Fetching.Connections;
 
@@ -56,9 +57,19 @@ internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeP
             return ValueTask.FromResult(plaintext);
         }
 
-        double? tlsMs = plaintext is SslStream ? timeProvider.GetElapsedTime(connected.ConnectedAt, handshakeDone).TotalMilliseconds : null;
-        return ValueTask.FromResult<Stream>(new TimedConnectionStream(plaintext, new ConnectionPhases(connected.DnsMs, connected.ConnectMs, tlsMs), timeProvider));
+        var tls = plaintext as SslStream;
+        double? tlsMs = tls is null ? null : timeProvider.GetElapsedTime(connected.ConnectedAt, handshakeDone).TotalMilliseconds;
+        var phases = new ConnectionPhases(connected.DnsMs, connected.ConnectMs, tlsMs, CertificateExpiryOf(tls));
+        return ValueTask.FromResult<Stream>(new TimedConnectionStream(plaintext, phases, timeProvider));
     }
+
+    /// <summary>
+    /// When the server's own certificate expires. Read from the authenticated stream once per connection, so it is
+    /// there whether or not the certificate was validated (<c>--insecure</c>), and every request on the connection,
+    /// reused or not, knows it.
+    /// </summary>
+    private static DateTimeOffset? CertificateExpiryOf(SslStream? tls) =>
+        tls?.RemoteCertificate is X509Certificate2 certificate ? new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero) : null;
 
     private async ValueTask<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {

@@ -112,7 +112,7 @@ internal sealed class TimedConnectionStream(Stream inner, ConnectionPhases phase
         }
 
         _awaitingResponse = true;
-        RequestPhases.Current?.RequestSent(_used ? null : phases, timeProvider.GetTimestamp());
+        RequestPhases.Current?.RequestSent(_used ? null : phases, phases.CertificateExpiry, timeProvider.GetTimestamp());
         _used = true;
     }
 

@@ -31,6 +31,7 @@ public class TimingPhasesTests(WireMockFixture wireMock) : IClassFixture<WireMoc
         result.DnsMs.Should().NotBeNull().And.BeGreaterThanOrEqualTo(0);
         result.ConnectMs.Should().NotBeNull().And.BeGreaterThanOrEqualTo(0);
         result.TlsMs.Should().BeNull("http has no handshake");
+        result.CertDaysLeft.Should().BeNull("http has no certificate");
         result.TtfbMs.Should().NotBeNull().And.BeGreaterThanOrEqualTo(0);
         (result.DnsMs!.Value + result.ConnectMs!.Value + result.TtfbMs!.Value).Should().BeLessThanOrEqualTo(result.ElapsedMs);
     }
