@@ -68,6 +68,22 @@ public class ExitPolicyRunTests(LoopbackServer server) : IClassFixture<LoopbackS
     }
 
     [Fact]
+    public async Task FailFast_StillMovesItsReportFilesIntoPlace_SayingWhyItStopped()
+    {
+        using var silent = new SilentServer();
+        using var input = new TempFile(content: string.Join('\n', silent.Url("/1"), server.Url("/unavailable?ff-report"), silent.Url("/3")));
+        var junit = Path.Combine(input.Folder, "results.xml");
+
+        var result = await CliRunner.RunAsync([input.Path, "--max", "3", "--fail-fast", "--report", $"junit={junit}"]).WaitAsync(Patience);
+
+        result.ExitCode.Should().Be(1);
+        var suite = System.Xml.Linq.XDocument.Load(junit).Root!.Element("testsuite")!;
+        suite.Attribute("failures")!.Value.Should().Be("1");
+        suite.Attribute("skipped")!.Value.Should().Be("2", "the two silent URLs were cancelled");
+        suite.Descendants("property").Single(p => p.Attribute("name")!.Value == "stopped").Attribute("value")!.Value.Should().Be("fail-fast");
+    }
+
+    [Fact]
     public async Task FailFast_WithACount_StopsOnceMoreThanThatAreNotOk()
     {
         using var input = new TempFile(content: string.Join('\n',
