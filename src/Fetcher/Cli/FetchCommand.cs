@@ -49,12 +49,12 @@ internal static class FetchCommand
             }
             catch (InvalidDataException exception)
             {
-                await console.Error.WriteLineAsync($"fetcher: --resume: {exception.Message} (expected a JSON lines report: fetcher --format jsonl)");
+                await console.Error.WriteLineAsync($"fetcher: --resume: {TerminalText.Sanitize(exception.Message)} (expected a JSON lines report: fetcher --format jsonl)");
                 return ExitCodes.UsageError;
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {
-                await console.Error.WriteLineAsync($"fetcher: cannot resume '{settings.ResumePath}': {exception.Message}");
+                await console.Error.WriteLineAsync($"fetcher: cannot resume '{TerminalText.Sanitize(settings.ResumePath)}': {exception.Message}");
                 return ExitCodes.UsageError;
             }
 
@@ -139,7 +139,7 @@ internal static class FetchCommand
 
     private static string ResumeNote(ResumeFile resume)
     {
-        var note = $"fetcher: resuming '{resume.Path}': {resume.Done.Count} lines already done";
+        var note = $"fetcher: resuming '{TerminalText.Sanitize(resume.Path)}': {resume.Done.Count} lines already done";
         if (resume.CancelledDropped > 0)
         {
             note += $", {resume.CancelledDropped} cancelled ones taken out to fetch again";

@@ -23,7 +23,7 @@ internal static class FetcherApp
             {
                 foreach (var error in parse.Errors)
                 {
-                    await console.Error.WriteLineAsync($"fetcher: {error.Message}");
+                    await console.Error.WriteLineAsync($"fetcher: {OneLine(error.Message)}");
                 }
 
                 await console.Error.WriteLineAsync("Try 'fetcher --help' for the options.");
@@ -53,4 +53,11 @@ internal static class FetcherApp
             await console.Out.FlushAsync(CancellationToken.None);
         }
     }
+
+    /// <summary>
+    /// A parse error on one line, safe for a terminal: System.CommandLine puts some messages on several (the values an
+    /// option accepts, one a line), and a value quoted back may hold control characters.
+    /// </summary>
+    private static string OneLine(string message) =>
+        Reporting.TerminalText.Sanitize(string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }

@@ -166,7 +166,8 @@ internal sealed partial class FetcherCommandLine
                 result.AddError("--verbose and --quiet cannot be used together");
             }
 
-            if (result.GetValue(Resume) is not null)
+            // GetResult, not GetValue: a value that does not parse as a file name is reported as a parse error already.
+            if (result.GetResult(Resume) is not null)
             {
                 if (result.GetResult(Output) is not null)
                 {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Fetcher.Checks;
 using Fetcher.Core.Tests.Support;
 using Fetcher.Fetching;
 using Fetcher.Results;
@@ -161,6 +162,21 @@ public sealed partial class FaultMatrixTests(ITestOutputHelper output)
         fault.Outcome.Should().Be(FetchOutcome.Ok);
         fault.Attempts.Should().Be(2);
         fault.ElapsedMs.Should().BeGreaterThanOrEqualTo(atLeastMs, "the wait Retry-After asks for is honoured, far above the 10 ms back-off");
+    }
+
+    [Fact]
+    public async Task HugeBodyWithABodyExpectation_ReadsOnlyMaxBody()
+    {
+        // 1 GiB of zeros, searched for the text of /ok: only the first --max-body bytes are read, at once.
+        await using var server = new FaultServer();
+        BodyExpectation.TryCreate("ok", null, out var expectation, out _).Should().BeTrue();
+        var options = Defaults with { ExpectedBody = expectation, MaxBodyBytes = 64 * 1024 };
+
+        var fault = await RunFaultThenOkAsync(server.UrlOf(FaultPaths.Huge(1L << 30)), server.UrlOf(FaultPaths.Ok), options);
+
+        fault.Outcome.Should().Be(FetchOutcome.BodyMismatch);
+        fault.Status.Should().Be(200);
+        fault.Bytes.Should().BeLessThanOrEqualTo(options.MaxBodyBytes);
     }
 
     [Fact]
