@@ -89,7 +89,7 @@ internal static class FetchCommand
 
             using (outputs)
             // A shard runs a share of the lines that only the shard filter knows: its total is left unknown.
-            using (var progress = ProgressDisplay.Start(settings, console, shard is null ? inputs : []))
+            using (var progress = ProgressDisplay.Start(settings, console, shard is null ? inputs : [], resume?.Done.Count ?? 0))
             await using (var logger = LoggerSetup.Create(settings, progress is null ? console.Error : new InterleavedWriter(console.Error, progress)))
             {
                 var services = new ServiceCollection()
@@ -98,11 +98,11 @@ internal static class FetchCommand
                     .AddFetcher(settings.Fetch);
                 await using var provider = services.BuildServiceProvider();
 
-                var run = new ReportLoop(settings, console, outputs, progress, sharesTerminal: file is null && console.IsOutputTerminal, logger);
+                // A resumed run answers for the whole list: the results kept from the earlier run count towards the threshold.
+                var policy = new ExitPolicy(settings.FailThreshold, resume?.NotOk ?? 0, resume?.Done.Count ?? 0);
+                var run = new ReportLoop(settings, console, outputs, policy, progress, sharesTerminal: file is null && console.IsOutputTerminal, logger);
                 var source = new RequestSource(inputs, shard, settings.Dedupe) { Done = resume?.Done };
-                var exitCode = await run.RunAsync(provider.GetRequiredService<FetchEngine>(), source, stop, cancellationToken);
-                // A resumed run answers for the whole list: a failure kept from the earlier run still counts.
-                return exitCode == ExitCodes.AllOk && resume is { NotOk: > 0 } ? ExitCodes.SomeFailed : exitCode;
+                return await run.RunAsync(provider.GetRequiredService<FetchEngine>(), source, stop, cancellationToken);
             }
         }
     }

@@ -13,6 +13,7 @@ namespace Fetcher.Cli;
 /// <param name="settings">The run's settings.</param>
 /// <param name="console">Where the summary goes, and the clock.</param>
 /// <param name="outputs">Every report of the run.</param>
+/// <param name="policy">Chooses the exit code, and when <c>--fail-fast</c> stops.</param>
 /// <param name="progress">The progress line, or <see langword="null"/> when there is none.</param>
 /// <param name="sharesTerminal">Whether the report goes to the terminal that shows the progress line.</param>
 /// <param name="logger">For problems with the input and the reports.</param>
@@ -20,12 +21,12 @@ internal sealed class ReportLoop(
     RunSettings settings,
     CliConsole console,
     ReportOutputs outputs,
+    ExitPolicy policy,
     ProgressLine? progress,
     bool sharesTerminal,
     Serilog.ILogger logger)
 {
     private readonly RunSummary _summary = new();
-    private readonly ExitPolicy _policy = new(settings.FailThreshold);
     private string? _failFastCause;
 
     /// <summary>Fetches the requests of <paramref name="source"/> with <paramref name="engine"/> and reports them; returns the exit code.</summary>
@@ -83,7 +84,7 @@ internal sealed class ReportLoop(
             SummaryWriter.Write(console.Error, _summary, elapsed, stopped, _failFastCause);
         }
 
-        return _policy.ExitCodeFor(_summary, stopped, inputFailed || outputs.Failure is not null);
+        return policy.ExitCodeFor(_summary, stopped, inputFailed || outputs.Failure is not null);
     }
 
     /// <summary>
@@ -110,7 +111,7 @@ internal sealed class ReportLoop(
                     outputs.FlushMain();
                 }
 
-                if (settings.FailFast && result.Outcome.CountsAsFailure() && !stop.IsCancellationRequested && _policy.ShouldStopEarly(_summary))
+                if (settings.FailFast && result.Outcome.CountsAsFailure() && !stop.IsCancellationRequested && policy.ShouldStopEarly(_summary))
                 {
                     _failFastCause = $"{result.Url} ({result.Outcome.ToName()})";
                     stop.Cancel();

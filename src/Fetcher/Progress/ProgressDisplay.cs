@@ -14,7 +14,11 @@ internal static class ProgressDisplay
     /// <see langword="null"/>. When every input is a regular file, their URL lines are counted in the background for
     /// the total; with standard input or a pipe, or no <paramref name="inputs"/> given, the total stays unknown.
     /// </summary>
-    public static ProgressLine? Start(RunSettings settings, CliConsole console, IReadOnlyList<UrlInput> inputs)
+    /// <param name="settings">The run's settings.</param>
+    /// <param name="console">Standard error and the clock.</param>
+    /// <param name="inputs">The inputs to count for the total.</param>
+    /// <param name="alreadyDone">Lines of those inputs that this run skips (kept in a <c>--resume</c> file).</param>
+    public static ProgressLine? Start(RunSettings settings, CliConsole console, IReadOnlyList<UrlInput> inputs, long alreadyDone = 0)
     {
         // A dumb terminal cannot erase a line: the line would pile up instead.
         if (settings.Quiet || settings.NoProgress || !console.IsErrorTerminal || console.GetEnvironmentVariable("TERM") == "dumb")
@@ -27,13 +31,13 @@ internal static class ProgressDisplay
         {
             var paths = inputs.Select(input => input.Name).ToArray();
             var closing = progress.Closing;
-            _ = Task.Run(() => CountTotal(paths, progress, closing), closing);
+            _ = Task.Run(() => CountTotal(paths, alreadyDone, progress, closing), closing);
         }
 
         return progress;
     }
 
-    private static void CountTotal(string[] paths, ProgressLine progress, CancellationToken closing)
+    private static void CountTotal(string[] paths, long alreadyDone, ProgressLine progress, CancellationToken closing)
     {
         long total = 0;
         try
@@ -54,6 +58,6 @@ internal static class ProgressDisplay
             return;
         }
 
-        progress.SetTotal(total);
+        progress.SetTotal(Math.Max(0, total - alreadyDone));
     }
 }

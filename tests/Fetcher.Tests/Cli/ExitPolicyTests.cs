@@ -33,6 +33,17 @@ public class ExitPolicyTests
         policy.ShouldStopEarly(Summary(ok: 3, failed: 2)).Should().BeTrue();
     }
 
+    [Fact]
+    public void ExitCodeFor_CountsResultsKeptFromBefore_AgainstTheThreshold()
+    {
+        // A --resume file kept 3 results, 2 of them not ok; this run adds 1 ok.
+        var policy = new ExitPolicy(FailThreshold.OfPercent(50), priorFailed: 2, priorTotal: 3);
+
+        policy.ExitCodeFor(Summary(ok: 1, failed: 0)).Should().Be(0, "2 of 4 is not more than 50%");
+        policy.ExitCodeFor(Summary(ok: 0, failed: 1)).Should().Be(1, "3 of 4 is");
+        new ExitPolicy(FailThreshold.Default, priorFailed: 1, priorTotal: 1).ExitCodeFor(Summary(ok: 5, failed: 0)).Should().Be(1);
+    }
+
     private static RunSummary Summary(int ok, int failed)
     {
         var summary = new RunSummary();

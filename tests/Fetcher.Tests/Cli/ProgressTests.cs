@@ -58,6 +58,20 @@ public class ProgressTests : IClassFixture<LoopbackServer>
     }
 
     [Fact]
+    public async Task ResumedRun_TotalLeavesOutTheLinesAlreadyDone()
+    {
+        using var input = new TempFile(content: _server.Url("/ok?resume=1") + "\n");
+        var report = Path.Combine(input.Folder, "run.jsonl");
+        (await CliRunner.RunAsync([input.Path, "--resume", report])).ExitCode.Should().Be(0);
+        await File.AppendAllTextAsync(input.Path, _server.Url("/progress-slow?resume=2") + "\n");
+
+        var result = await CliRunner.RunAsync([input.Path, "--resume", report], errorIsTerminal: true);
+
+        result.ExitCode.Should().Be(0);
+        result.Error.Should().Contain("/1 URLs (").And.NotContain("/2 URLs");
+    }
+
+    [Fact]
     public async Task StandardInput_HasNoTotal()
     {
         var result = await CliRunner.RunAsync(["-f", "jsonl"], standardInput: _server.Url("/progress-slow?stdin") + "\n", errorIsTerminal: true);

@@ -82,6 +82,21 @@ public class ResumeTests
         ReadReport(report.Path).Should().HaveCount(2);
     }
 
+    [Fact]
+    public async Task ResumedRun_WithAThreshold_CountsTheKeptResults()
+    {
+        await using var server = new FaultServer();
+        using var input = new TempFile(content: $"{server.UrlOf(FaultPaths.Ok)}\n{server.UrlOf(FaultPaths.Missing)}\n");
+        using var report = new TempFile("run.jsonl");
+        await CliRunner.RunAsync([input.Path, "--resume", report.Path]);
+
+        var allowed = await CliRunner.RunAsync([input.Path, "--resume", report.Path, "--fail-threshold", "1"]);
+        var tooMany = await CliRunner.RunAsync([input.Path, "--resume", report.Path, "--fail-threshold", "49%"]);
+
+        allowed.ExitCode.Should().Be(0, "one kept 404 is within --fail-threshold 1");
+        tooMany.ExitCode.Should().Be(1, "one kept 404 of two URLs is more than 49%");
+    }
+
     [Theory]
     [InlineData("-o", "out.txt", "leave out --output")]
     [InlineData("-f", "csv", "--resume writes JSON lines")]
