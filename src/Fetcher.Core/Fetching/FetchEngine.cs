@@ -46,7 +46,8 @@ public sealed partial class FetchEngine
         });
 
         var feeding = FeedAsync(requests, pending.Writer, cancellationToken);
-        if (_maxPerHost > 0)
+        // A per-host limit of --max or more can never bind: the plain path serves it.
+        if (_maxPerHost > 0 && _maxPerHost < _maxConcurrency)
         {
             return StartPerHost(feeding, pending.Reader, results, cancellationToken);
         }
