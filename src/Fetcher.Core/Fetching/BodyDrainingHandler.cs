@@ -44,6 +44,11 @@ internal sealed partial class BodyDrainingHandler(
         catch (Exception exception)
         {
             response?.Dispose();
+            if (RequestPhases.Current is { Sent: false } phases && FailedConnections.Of(request, started) is { } failed)
+            {
+                phases.ConnectionFailed(failed);
+            }
+
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 LogAttemptFailed(logger, attempt, request.Method, redactor.Redact(request.RequestUri), exception.GetType().Name, redactor.Redact(exception.Message) ?? string.Empty);

@@ -46,15 +46,16 @@ public sealed record FetchResult
     public DateTimeOffset StartedAt { get; init; }
 
     /// <summary>
-    /// Name resolution of the connection that carried the last request, in milliseconds; <see langword="null"/> when
-    /// that connection was reused, the host is an IP literal, or no connection carried a request.
+    /// Name resolution of the connection that carried the last request (or of the one it started, when that failed),
+    /// in milliseconds; <see langword="null"/> when that connection was reused, the host is an IP literal, or the name
+    /// was not resolved.
     /// </summary>
     public double? DnsMs { get; init; }
 
-    /// <summary>TCP connect of the connection that carried the last request, in milliseconds; <see langword="null"/> when reused or none.</summary>
+    /// <summary>TCP connect of that connection, in milliseconds; <see langword="null"/> when reused, or when the connect did not complete.</summary>
     public double? ConnectMs { get; init; }
 
-    /// <summary>TLS handshake of the connection that carried the last request, in milliseconds; <see langword="null"/> for http, when reused, or none.</summary>
+    /// <summary>TLS handshake of that connection, in milliseconds; <see langword="null"/> for http, when reused, or when the handshake did not complete.</summary>
     public double? TlsMs { get; init; }
 
     /// <summary>

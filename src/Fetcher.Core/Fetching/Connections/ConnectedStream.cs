@@ -6,8 +6,11 @@ namespace Fetcher.Fetching.Connections;
 /// The socket stream of a connection that <see cref="SocketConnector"/> opened, carrying how long its name
 /// resolution and TCP connect took, and when it became connected.
 /// </summary>
-internal sealed class ConnectedStream(Socket socket, double? dnsMs, double connectMs, long connectedAt) : NetworkStream(socket, ownsSocket: true)
+internal sealed class ConnectedStream(Socket socket, double? dnsMs, double connectMs, long connectedAt, HttpRequestMessage? initialRequest)
+    : NetworkStream(socket, ownsSocket: true)
 {
+    private bool _carriesHttp;
+
     [ThreadStatic]
     private static ConnectedStream? _flushed;
 
@@ -19,6 +22,9 @@ internal sealed class ConnectedStream(Socket socket, double? dnsMs, double conne
 
     /// <summary>The <see cref="TimeProvider"/> timestamp at which the TCP connection was established.</summary>
     public long ConnectedAt { get; } = connectedAt;
+
+    /// <summary>Marks the connection as handed to HTTP (its TLS handshake, if any, succeeded).</summary>
+    public void CarryHttp() => _carriesHttp = true;
 
     /// <summary>
     /// The <see cref="ConnectedStream"/> under <paramref name="stream"/>: the stream itself, or the one below the
@@ -43,6 +49,19 @@ internal sealed class ConnectedStream(Socket socket, double? dnsMs, double conne
         {
             _flushed = null;
         }
+    }
+
+    /// <inheritdoc />
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && !_carriesHttp)
+        {
+            // Closed before HTTP got it: the TLS handshake failed (or the attempt was abandoned). The request that
+            // started the connection reports how far it got; connectedAt dates the failure late enough for that.
+            FailedConnections.Record(initialRequest, new ConnectionPhases(DnsMs, ConnectMs, null), ConnectedAt);
+        }
+
+        base.Dispose(disposing);
     }
 
     /// <inheritdoc />

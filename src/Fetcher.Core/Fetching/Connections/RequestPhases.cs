@@ -46,6 +46,12 @@ internal sealed class RequestPhases
         _sentAt = at;
     }
 
+    /// <summary>Whether a request went out on a connection since the last <see cref="Reset"/>.</summary>
+    public bool Sent => _sentAt != 0;
+
+    /// <summary>No connection carried the request: the one it started failed, after these phases.</summary>
+    public void ConnectionFailed(ConnectionPhases phases) => Connection = phases;
+
     /// <summary>The first byte of the response arrived.</summary>
     public void FirstByteReceived(long at, TimeProvider timeProvider)
     {

@@ -37,14 +37,20 @@ internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeP
         {
             await socket.ConnectAsync(addresses, port, cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch (Exception exception)
         {
             socket.Dispose();
+            if (exception is not OperationCanceledException)
+            {
+                FailedConnections.Record(context.InitialRequestMessage, new ConnectionPhases(dnsMs, null, null), timeProvider.GetTimestamp());
+            }
+
             throw;
         }
 
         var connectedAt = timeProvider.GetTimestamp();
-        return new ConnectedStream(socket, dnsMs, timeProvider.GetElapsedTime(connecting, connectedAt).TotalMilliseconds, connectedAt);
+        var connectMs = timeProvider.GetElapsedTime(connecting, connectedAt).TotalMilliseconds;
+        return new ConnectedStream(socket, dnsMs, connectMs, connectedAt, context.InitialRequestMessage);
     }
 
     /// <summary>Wraps the stream HTTP will use, after the TLS handshake for https, so that requests see its phases.</summary>
@@ -57,6 +63,7 @@ internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeP
             return ValueTask.FromResult(plaintext);
         }
 
+        connected.CarryHttp();
         var tls = plaintext as SslStream;
         double? tlsMs = tls is null ? null : timeProvider.GetElapsedTime(connected.ConnectedAt, handshakeDone).TotalMilliseconds;
         var phases = new ConnectionPhases(connected.DnsMs, connected.ConnectMs, tlsMs, CertificateExpiryOf(tls));

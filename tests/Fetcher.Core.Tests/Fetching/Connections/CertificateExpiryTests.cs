@@ -84,7 +84,7 @@ public class CertificateExpiryTests
     }
 
     [Fact]
-    public async Task UntrustedCertificate_WithoutInsecure_IsATlsError_WithNoDays()
+    public async Task UntrustedCertificate_WithoutInsecure_IsATlsError_WithNoDays_ButItsConnectPhase()
     {
         using var server = new SelfSignedTlsServer(validFor: TimeSpan.FromDays(5));
         await using var host = new FetcherHost(new FetchOptions { CertMinDays = 10 });
@@ -93,6 +93,8 @@ public class CertificateExpiryTests
 
         result.Outcome.Should().Be(FetchOutcome.TlsError);
         result.CertDaysLeft.Should().BeNull();
-        result.TlsMs.Should().BeNull();
+        result.TlsMs.Should().BeNull("the handshake did not complete");
+        result.ConnectMs.Should().NotBeNull("the connection it started got as far as the TCP connect");
+        result.DnsMs.Should().BeNull("the host is an IP literal");
     }
 }

@@ -109,6 +109,38 @@ public class TimingPhasesTests(WireMockFixture wireMock) : IClassFixture<WireMoc
         wireMock.RequestsTo("/phases/unknown").Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task RefusedConnection_ToAName_ReportsTheDnsPhaseItGotThrough()
+    {
+        var resolver = new LoopbackResolver(TestHost);
+        await using var host = new FetcherHost(new FetchOptions(), resolver.Register);
+        var closed = ClosedLoopbackPort.Url("/phases/refused");
+
+        var result = await host.FetchAsync(new Uri($"http://{TestHost}:{closed.Port}/phases/refused"));
+
+        result.Outcome.Should().Be(FetchOutcome.ConnectionError, result.Error);
+        result.DnsMs.Should().NotBeNull("the name was resolved before the connect was refused");
+        result.ConnectMs.Should().BeNull("the connect did not complete");
+        result.TlsMs.Should().BeNull();
+        result.TtfbMs.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task RefusedConnection_AfterARetry_ReportsTheFinalAttempt()
+    {
+        var resolver = new LoopbackResolver(TestHost);
+        await using var host = new FetcherHost(new FetchOptions { Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) }, resolver.Register);
+        var closed = ClosedLoopbackPort.Url("/phases/refused-twice");
+
+        var result = await host.FetchAsync(new Uri($"http://{TestHost}:{closed.Port}/phases/refused-twice"));
+
+        result.Outcome.Should().Be(FetchOutcome.ConnectionError, result.Error);
+        result.Attempts.Should().Be(2);
+        resolver.Asked.Should().HaveCount(2, "each attempt opened a connection of its own");
+        result.DnsMs.Should().NotBeNull();
+        result.ConnectMs.Should().BeNull();
+    }
+
     [Theory]
     [InlineData("throws")]
     [InlineData("empty")]
