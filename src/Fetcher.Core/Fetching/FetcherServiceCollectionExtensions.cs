@@ -45,7 +45,7 @@ public static class FetcherServiceCollectionExtensions
 
         // Handlers run outermost first: each attempt of the resilience pipeline follows its redirects, and every
         // response on the way has its body drained inside the attempt.
-        var resilience = client.AddResilienceHandler(FetchClient.PipelineName, (pipeline, context) =>
+        client.AddResilienceHandler(FetchClient.PipelineName, (pipeline, context) =>
             {
                 if (options.Retries > 0)
                 {
@@ -59,11 +59,6 @@ public static class FetcherServiceCollectionExtensions
                 pipeline.AddPoliteness(options, context.ServiceProvider.GetRequiredService<RequestRateLimiters>());
                 pipeline.AddTimeout(options.Timeout);
             });
-        if (PolitenessStrategies.NeedsPipelinePerHost(options))
-        {
-            resilience.SelectPipelineBy(_ => request => HostKey.Of(request.RequestUri!));
-        }
-
         client.AddHttpMessageHandler<RedirectHandler>();
         client.AddHttpMessageHandler<BodyDrainingHandler>();
 

@@ -11,16 +11,12 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 internal static class PolitenessStrategies
 {
-    /// <summary>Whether the pipeline needs one instance per host (for its own circuit breaker).</summary>
-    public static bool NeedsPipelinePerHost(FetchOptions options) => options.HostErrors > 0;
-
     /// <summary>Adds the strategies that <paramref name="options"/> ask for; none when they ask for none.</summary>
     public static void AddPoliteness(this ResiliencePipelineBuilder<HttpResponseMessage> pipeline, FetchOptions options, RequestRateLimiters limiters)
     {
         if (options.HostErrors > 0)
         {
-            // The pipeline is selected per host (SelectPipelineBy), so each host gets a breaker of its own.
-            pipeline.AddCircuitBreaker(new ConsecutiveFailureBreaker(options.HostErrors).CreateOptions());
+            pipeline.AddStrategy(_ => new HostBreakerStrategy(options.HostErrors));
         }
 
         if (limiters.PerHost is { } perHost)

@@ -59,14 +59,14 @@ internal sealed class TimedConnectionStream(Stream inner, ConnectionPhases phase
     /// <inheritdoc />
     public override void Write(byte[] buffer, int offset, int count)
     {
-        Sending();
+        Sending(count);
         inner.Write(buffer, offset, count);
     }
 
     /// <inheritdoc />
     public override void Write(ReadOnlySpan<byte> buffer)
     {
-        Sending();
+        Sending(buffer.Length);
         inner.Write(buffer);
     }
 
@@ -77,7 +77,7 @@ internal sealed class TimedConnectionStream(Stream inner, ConnectionPhases phase
     /// <inheritdoc />
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        Sending();
+        Sending(buffer.Length);
         return inner.WriteAsync(buffer, cancellationToken);
     }
 
@@ -104,9 +104,10 @@ internal sealed class TimedConnectionStream(Stream inner, ConnectionPhases phase
         base.Dispose(disposing);
     }
 
-    private void Sending()
+    private void Sending(int length)
     {
-        if (_awaitingResponse)
+        // An empty write carries no request byte; a write while a response is awaited belongs to the same request.
+        if (length == 0 || _awaitingResponse)
         {
             return;
         }
