@@ -6,7 +6,7 @@ namespace Fetcher.Tests.Cli;
 
 /// <summary>
 /// Secrets never reach output, reports or logs: userinfo in URLs and the values of sensitive headers show as ***,
-/// in every format, in files, and in -v logs (ours and the libraries'). Server text never carries control characters
+/// in every format, in files (a JUnit report too), and in -v logs (ours and the libraries'). Server text never carries control characters
 /// to a terminal.
 /// </summary>
 public class SecretsTests
@@ -39,10 +39,11 @@ public class SecretsTests
         ];
 
         var onStdout = await CliRunner.RunAsync(args);
-        var toFile = await CliRunner.RunAsync([.. args, "-o", report.Path]);
+        var junit = Path.Combine(report.Folder, "junit.xml");
+        var toFile = await CliRunner.RunAsync([.. args, "-o", report.Path, "--report", $"junit={junit}"]);
 
         onStdout.ExitCode.Should().Be(1, onStdout.Error);
-        var everything = onStdout.Out + onStdout.Error + toFile.Out + toFile.Error + await File.ReadAllTextAsync(report.Path);
+        var everything = onStdout.Out + onStdout.Error + toFile.Out + toFile.Error + await File.ReadAllTextAsync(report.Path) + await File.ReadAllTextAsync(junit);
         everything.Should().NotContainAny(Secrets);
         everything.Should().Contain("***@127.0.0.1").And.Contain("***@example.test");
         onStdout.Error.Should().Contain("Attempt 1:", "the -v log ran and was checked too");
