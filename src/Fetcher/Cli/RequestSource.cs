@@ -21,6 +21,6 @@ internal sealed record RequestSource(IReadOnlyList<UrlInput> Inputs, Shard? Shar
 
         // After the shard filter: a URL's copies all fall in one shard, so a shard's dedupe is the whole list's.
         requests = Dedupe ? requests.MarkDuplicates(cancellationToken) : requests;
-        return Done is { } done ? requests.WhereNotDone(done, cancellationToken) : requests;
+        return Done is { } done ? requests.Where(request => !done.Contains(request.Source, request.Line)) : requests;
     }
 }

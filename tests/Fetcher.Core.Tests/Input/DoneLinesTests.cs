@@ -1,4 +1,3 @@
-using Fetcher.Core.Tests.Support;
 using Fetcher.Input;
 
 namespace Fetcher.Core.Tests.Input;
@@ -27,22 +26,5 @@ public class DoneLinesTests
         done.Contains("b.txt", 999_999).Should().BeFalse();
         done.Contains("c.txt", 1).Should().BeFalse();
         done.Contains("a.txt", 0).Should().BeFalse();
-    }
-
-    [Fact]
-    public async Task WhereNotDone_PassesEveryOtherLine_InOrder()
-    {
-        var done = new DoneLines();
-        done.Add("urls.txt", 2);
-        done.Add("urls.txt", 4);
-        var requests = Enumerable.Range(1, 5).Select(i => new FetchRequest("urls.txt", i, $"http://127.0.0.1/{i}", null, "x")).AsAsync();
-
-        var passed = new List<long>();
-        await foreach (var request in requests.WhereNotDone(done))
-        {
-            passed.Add(request.Line);
-        }
-
-        passed.Should().Equal(1, 3, 5);
     }
 }
