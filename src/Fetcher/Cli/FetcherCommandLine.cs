@@ -178,6 +178,11 @@ internal sealed partial class FetcherCommandLine
                 {
                     result.AddError("--resume writes JSON lines: leave out --format, or give --format jsonl");
                 }
+
+                if (result.GetValue(OnlyFailures))
+                {
+                    result.AddError("--resume needs every result in its FILE to know what is done: leave out --only-failures");
+                }
             }
 
             if (result.GetValue(FailFast) && result.GetValue(FailThreshold).Percent is not null)

@@ -100,12 +100,16 @@ public class ResumeTests
     [Theory]
     [InlineData("-o", "out.txt", "leave out --output")]
     [InlineData("-f", "csv", "--resume writes JSON lines")]
-    public async Task ResumeWithAnotherOutputOrFormat_IsAUsageError(string option, string value, string expected)
+    [InlineData("--only-failures", null, "leave out --only-failures")]
+    public async Task ResumeWithAnotherOutputOrFormat_IsAUsageError(string option, string? value, string expected)
     {
         using var input = new TempFile(content: "http://127.0.0.1:9/\n");
         using var report = new TempFile("run.jsonl");
 
-        var result = await CliRunner.RunAsync([input.Path, "--resume", report.Path, option, option == "-o" ? Path.Combine(input.Folder, value) : value]);
+        string[] args = value is null ? [input.Path, "--resume", report.Path, option]
+            : [input.Path, "--resume", report.Path, option, option == "-o" ? Path.Combine(input.Folder, value) : value];
+
+        var result = await CliRunner.RunAsync(args);
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain(expected);
