@@ -110,7 +110,10 @@ public sealed class SecretRedactor
         return at < 0 ? 0 : at + 1;
     }
 
-    /// <summary>A header value and, for <c>Scheme credentials</c> values, the credentials alone (they may be echoed apart).</summary>
+    /// <summary>
+    /// A header value and the parts of it that may be echoed apart: the credentials of <c>Scheme credentials</c>, and
+    /// each <c>name=value</c> of a cookie list (and its value). Parts shorter than 4 characters are left alone.
+    /// </summary>
     private static IEnumerable<string> SecretPartsOf(string value)
     {
         yield return value;
@@ -118,6 +121,19 @@ public sealed class SecretRedactor
         if (space > 0 && value[(space + 1)..].Trim() is { Length: >= 4 } credentials)
         {
             yield return credentials;
+        }
+
+        foreach (var pair in value.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (pair.Length >= 4)
+            {
+                yield return pair;
+            }
+
+            if (pair.IndexOf('=', StringComparison.Ordinal) is > 0 and var equals && pair[(equals + 1)..] is { Length: >= 4 } cookieValue)
+            {
+                yield return cookieValue;
+            }
         }
     }
 }

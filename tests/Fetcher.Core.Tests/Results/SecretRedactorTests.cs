@@ -63,4 +63,12 @@ public class SecretRedactorTests
             .Should().Be("got ***, ***, ***, *** and trace-1");
         redactor.Redact("the token tok3n-value alone").Should().Be("the token *** alone", "a scheme's credentials are masked on their own too");
     }
+
+    [Fact]
+    public void For_MasksEachCookieOfACookieList_AndItsValue()
+    {
+        var redactor = SecretRedactor.For(new FetchOptions { Headers = [new("Cookie", "session=abc123; theme=dark-mode")] });
+
+        redactor.Redact("set session=abc123 and abc123 alone, theme=dark-mode").Should().Be("set *** and *** alone, ***");
+    }
 }
