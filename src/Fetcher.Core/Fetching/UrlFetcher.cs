@@ -14,7 +14,7 @@ namespace Fetcher.Fetching;
 /// </summary>
 public sealed class UrlFetcher
 {
-    private readonly IHttpClientFactory _clientFactory;
+    private readonly HttpClient _client;
     private readonly FetchOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<UrlFetcher> _logger;
@@ -25,7 +25,10 @@ public sealed class UrlFetcher
     /// <summary>Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client.</summary>
     public UrlFetcher(IHttpClientFactory clientFactory, FetchOptions options, TimeProvider timeProvider, ILogger<UrlFetcher> logger)
     {
-        _clientFactory = clientFactory;
+        ArgumentNullException.ThrowIfNull(clientFactory);
+        // One client for the run: the named client's handler lives as long as the run (SetHandlerLifetime(Infinite)),
+        // so keeping the client costs nothing, while asking the factory per request allocated a client every time.
+        _client = clientFactory.CreateClient(FetchClient.Name);
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
@@ -62,8 +65,7 @@ public sealed class UrlFetcher
         FetchResult result;
         try
         {
-            using var response = await _clientFactory.CreateClient(FetchClient.Name)
-                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
             result = FromResponse(request, message, response, phases, startedAt, ElapsedMs(started), attempts.Count);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
