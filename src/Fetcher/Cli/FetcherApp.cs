@@ -18,7 +18,10 @@ internal static class FetcherApp
 
         try
         {
-            var parse = root.Parse(args);
+            // System.CommandLine reads a first argument whose file name is the program's ('fetcher', './fetcher') as the
+            // program itself, and '@name' as a file of more arguments. An input file may have any name: the program's
+            // name is passed first, explicitly, and there are no response files.
+            var parse = root.Parse([root.Name, .. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
                 foreach (var error in parse.Errors)
