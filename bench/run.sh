@@ -151,20 +151,27 @@ expect_results() {
   fi
 }
 
+# side_by_side NAME LIST COUNT CONCURRENCY RUNS: fetcher and curl -Z over the same list, alternately, RUNS times each;
+# timings in $work/NAME.fetcher and $work/NAME.curl.
+side_by_side() {
+  local name="$1" list="$2" count="$3" concurrency="$4" repeat="$5"
+  curl_config "$list" "$work/$name.curl-config"
+  for _ in $(seq 1 "$repeat"); do
+    timed "$work/$name.fetcher" "$fetcher" "$list" --max "$concurrency" --format jsonl
+    expect_results fetcher "$count"
+    timed "$work/$name.curl" curl -s -Z --parallel-max "$concurrency" -w '%{http_code}\n' -K "$work/$name.curl-config"
+    expect_results curl "$count"
+  done
+}
+
 wall() { awk '{ print $1 }' "$1" | median; }
 rss_mb() { awk '{ print $2 / 1024 }' "$1" | median; }
 
 # --- 1. throughput ------------------------------------------------------------------------------------------------
 n_throughput=20000; $smoke && n_throughput=2000
 url_list "$work/throughput.txt" "$n_throughput" /ok
-curl_config "$work/throughput.txt" "$work/throughput.curl"
 say "throughput: $n_throughput URLs at concurrency 64, $runs run(s) each"
-for _ in $(seq 1 "$runs"); do
-  timed "$work/t.fetcher" "$fetcher" "$work/throughput.txt" --max 64 --format jsonl
-  expect_results fetcher "$n_throughput"
-  timed "$work/t.curl" curl -s -Z --parallel-max 64 -w '%{http_code}\n' -K "$work/throughput.curl"
-  expect_results curl "$n_throughput"
-done
+side_by_side t "$work/throughput.txt" "$n_throughput" 64 "$runs"
 wrk_rps=0
 if ! $smoke; then
   wrk -t 2 -c 64 -d 5s "$base/ok" > "$work/wrk.out" 2>&1
@@ -174,7 +181,6 @@ fi
 # --- 2. latency-bound ---------------------------------------------------------------------------------------------
 n_delay=2000; $smoke && n_delay=200
 url_list "$work/delay.txt" "$n_delay" /delay
-curl_config "$work/delay.txt" "$work/delay.curl"
 ideal=$(awk -v n="$n_delay" 'BEGIN { print n / 100 * 0.1 }')
 # nginx's 100 ms is never exactly 100 ms (timer granularity, a busy machine): wrk measures what it really is, and
 # floor = waves x that mean is what a perfect client could reach.
@@ -184,25 +190,14 @@ if ! $smoke; then
   floor=$(awk -v n="$n_delay" '/^ +Latency/ { v = $2; if (v ~ /ms$/) v = v / 1000; else if (v ~ /us$/) v = v / 1000000; else v = v + 0; print n / 100 * v }' "$work/wrk-delay.out")
 fi
 say "latency-bound: $n_delay URLs of a 100 ms endpoint at concurrency 100 (ideal ${ideal} s)"
-for _ in $(seq 1 "$runs"); do
-  timed "$work/d.fetcher" "$fetcher" "$work/delay.txt" --max 100 --format jsonl
-  expect_results fetcher "$n_delay"
-  timed "$work/d.curl" curl -s -Z --parallel-max 100 -w '%{http_code}\n' -K "$work/delay.curl"
-  expect_results curl "$n_delay"
-done
+side_by_side d "$work/delay.txt" "$n_delay" 100 "$runs"
 
 # --- 3. scale -----------------------------------------------------------------------------------------------------
 n_scale=200000; $smoke && n_scale=20000
 scale_runs=$(( runs < 3 ? runs : 3 ))
 url_list "$work/scale.txt" "$n_scale" /ok
-curl_config "$work/scale.txt" "$work/scale.curl"
 say "scale: $n_scale URLs at concurrency 64, $scale_runs run(s) each"
-for _ in $(seq 1 "$scale_runs"); do
-  timed "$work/s.fetcher" "$fetcher" "$work/scale.txt" --max 64 --format jsonl
-  expect_results fetcher "$n_scale"
-  timed "$work/s.curl" curl -s -Z --parallel-max 64 -w '%{http_code}\n' -K "$work/scale.curl"
-  expect_results curl "$n_scale"
-done
+side_by_side s "$work/scale.txt" "$n_scale" 64 "$scale_runs"
 
 # --- 4. cold start ------------------------------------------------------------------------------------------------
 url_list "$work/cold.txt" 3 /ok
