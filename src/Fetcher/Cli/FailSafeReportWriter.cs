@@ -12,67 +12,14 @@ internal sealed class FailSafeReportWriter(IReportWriter inner, Action onFailure
     /// <summary>Why the output failed, or <see langword="null"/> while it works.</summary>
     public string? Failure { get; private set; }
 
-    public void WriteHeader()
-    {
-        if (Failure is null)
-        {
-            try
-            {
-                inner.WriteHeader();
-            }
-            catch (IOException exception)
-            {
-                Fail(exception);
-            }
-        }
-    }
+    public void WriteHeader() => Guard(static writer => writer.WriteHeader());
 
-    public void Write(FetchResult result)
-    {
-        if (Failure is null)
-        {
-            try
-            {
-                inner.Write(result);
-            }
-            catch (IOException exception)
-            {
-                Fail(exception);
-            }
-        }
-    }
+    public void Write(FetchResult result) => Guard(result, static (writer, r) => writer.Write(r));
 
-    public void Flush()
-    {
-        if (Failure is null)
-        {
-            try
-            {
-                inner.Flush();
-            }
-            catch (IOException exception)
-            {
-                Fail(exception);
-            }
-        }
-    }
+    public void Flush() => Guard(static writer => writer.Flush());
 
-    public void Complete(ReportCompletion completion)
-    {
-        if (Failure is null)
-        {
-            try
-            {
-                inner.Complete(completion);
-            }
-            catch (IOException exception)
-            {
-                Fail(exception);
-            }
-        }
-    }
+    public void Complete(ReportCompletion completion) => Guard(completion, static (writer, c) => writer.Complete(c));
 
-    /// <summary>Records a failure found outside the writer (moving its file into place, say).</summary>
     public void Fail(string reason)
     {
         if (Failure is null)
@@ -82,5 +29,23 @@ internal sealed class FailSafeReportWriter(IReportWriter inner, Action onFailure
         }
     }
 
-    private void Fail(IOException exception) => Fail(exception.Message);
+    private void Guard(Action<IReportWriter> call) => Guard(call, static (writer, c) => c(writer));
+
+    /// <summary>Makes one call to the writer, unless its output has failed; an output that fails now is remembered.</summary>
+    private void Guard<T>(T argument, Action<IReportWriter, T> call)
+    {
+        if (Failure is not null)
+        {
+            return;
+        }
+
+        try
+        {
+            call(inner, argument);
+        }
+        catch (IOException exception)
+        {
+            Fail(exception.Message);
+        }
+    }
 }
