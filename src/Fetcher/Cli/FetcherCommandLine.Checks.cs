@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Globalization;
 using Fetcher.Checks;
 using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
@@ -79,17 +78,8 @@ internal sealed partial class FetcherCommandLine
         }
     }
 
-    private static int? ParseCertMinDays(ArgumentResult result)
-    {
-        var text = LastToken(result);
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var days) || days < MinCertDays || days > MaxCertDays)
-        {
-            result.AddError(string.Create(CultureInfo.InvariantCulture, $"--cert-min-days must be a whole number between {MinCertDays} and {MaxCertDays}, not '{text}'"));
-            return null;
-        }
-
-        return days;
-    }
+    private static int? ParseCertMinDays(ArgumentResult result) =>
+        TryParseWholeNumber(result, "--cert-min-days", MinCertDays, MaxCertDays, out var days) ? days : null;
 
     private static long? ParseMaxBody(ArgumentResult result)
     {

@@ -203,18 +203,21 @@ internal sealed partial class FetcherCommandLine
         option.Description = string.Create(CultureInfo.InvariantCulture, $"{description} ({min} to {max})");
         option.DefaultValueFactory = _ => defaultValue;
         option.HelpName = "N";
-        option.CustomParser = result =>
-        {
-            var text = LastToken(result);
-            if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
-            {
-                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number between {min} and {max}, not '{text}'"));
-                return defaultValue;
-            }
-
-            return value;
-        };
+        option.CustomParser = result => TryParseWholeNumber(result, name, min, max, out var value) ? value : defaultValue;
         return option;
+    }
+
+    /// <summary>Parses the option's whole number in [<paramref name="min"/>, <paramref name="max"/>], or adds the error that says so.</summary>
+    private static bool TryParseWholeNumber(ArgumentResult result, string name, int min, int max, out int value)
+    {
+        var text = LastToken(result);
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
+        {
+            return true;
+        }
+
+        result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number between {min} and {max}, not '{text}'"));
+        return false;
     }
 
     /// <summary>
