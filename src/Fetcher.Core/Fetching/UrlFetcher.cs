@@ -172,9 +172,10 @@ public sealed class UrlFetcher
         };
     }
 
+    /// <summary>The phases a fetch without a response got through (a refused connect still took its DNS time, say).</summary>
     private FetchResult WithPhases(FetchResult result, RequestPhases phases) => result with
     {
-        CertDaysLeft = result.CertDaysLeft ?? CertDaysLeft(phases),
+        CertDaysLeft = CertDaysLeft(phases),
         DnsMs = phases.Connection?.DnsMs,
         ConnectMs = phases.Connection?.ConnectMs,
         TlsMs = phases.Connection?.TlsMs,
