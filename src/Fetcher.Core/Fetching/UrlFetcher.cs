@@ -1,8 +1,8 @@
 using Fetcher.Checks;
 using Fetcher.Fetching.Connections;
 using Fetcher.Input;
-using Fetcher.Reporting;
 using Fetcher.Results;
+using Fetcher.Text;
 using Microsoft.Extensions.Logging;
 
 namespace Fetcher.Fetching;

@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Fetcher.Results;
+using Fetcher.Text;
 
 namespace Fetcher.Reporting;
 
 /// <summary>What a JUnit report says about a result that is not ok, and about the run as a whole.</summary>
 public sealed partial class JUnitReportWriter
 {
-    private static string Message(FetchResult result) => XmlText.Clean($"{result.Outcome.ToName()}: {result.Error}");
+    private static string Message(FetchResult result) => XmlSafeText.Clean($"{result.Outcome.ToName()}: {result.Error}");
 
     private static string Details(FetchResult result)
     {
@@ -29,7 +30,7 @@ public sealed partial class JUnitReportWriter
 
         text.Append(inv, $"attempts: {result.Attempts}\n");
         text.Append(inv, $"started_at: {ReportValues.StartedAt(result)}\n");
-        return XmlText.Clean(text.ToString());
+        return XmlSafeText.Clean(text.ToString());
     }
 
     private static string StopName(RunStop stop) => stop switch

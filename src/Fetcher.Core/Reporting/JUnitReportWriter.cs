@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Fetcher.Results;
+using Fetcher.Text;
 
 namespace Fetcher.Reporting;
 
@@ -67,8 +68,8 @@ public sealed partial class JUnitReportWriter : IReportWriter, IDisposable
         _tests++;
         _cases.WriteWhitespace(CaseIndent);
         _cases.WriteStartElement("testcase");
-        _cases.WriteAttributeString("name", XmlText.Clean(result.Url));
-        _cases.WriteAttributeString("classname", XmlText.Clean(result.Source));
+        _cases.WriteAttributeString("name", XmlSafeText.Clean(result.Url));
+        _cases.WriteAttributeString("classname", XmlSafeText.Clean(result.Source));
         _cases.WriteAttributeString("time", Seconds(result.ElapsedMs / 1000));
         switch (verdict)
         {

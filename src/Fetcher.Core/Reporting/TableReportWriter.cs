@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fetcher.Results;
+using Fetcher.Text;
 
 namespace Fetcher.Reporting;
 

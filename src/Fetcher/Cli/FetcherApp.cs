@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Fetcher.Text;
 
 namespace Fetcher.Cli;
 
@@ -48,7 +49,7 @@ internal static class FetcherApp
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            await console.Error.WriteLineAsync($"fetcher: internal error: {exception.GetType().Name}: {Reporting.TerminalText.Sanitize(exception.Message)}");
+            await console.Error.WriteLineAsync($"fetcher: internal error: {exception.GetType().Name}: {TerminalText.Sanitize(exception.Message)}");
             return ExitCodes.InternalError;
         }
         finally
@@ -62,5 +63,5 @@ internal static class FetcherApp
     /// option accepts, one a line), and a value quoted back may hold control characters.
     /// </summary>
     private static string OneLine(string message) =>
-        Reporting.TerminalText.Sanitize(string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        TerminalText.Sanitize(string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 }

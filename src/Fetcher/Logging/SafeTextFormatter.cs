@@ -1,5 +1,5 @@
-using Fetcher.Reporting;
 using Fetcher.Results;
+using Fetcher.Text;
 using Serilog.Events;
 using Serilog.Formatting;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Fetcher.Text;
 
 namespace Fetcher.Cli.Parsing;
 
@@ -15,7 +16,7 @@ internal static class HeaderParser
         {
             // Only the first word is quoted back: the rest may be a secret (-H "Authorization Bearer ...").
             var firstWord = text.AsSpan().TrimStart().ToString().Split([' ', '\t', '\r', '\n'], 2)[0];
-            error = $"'{Reporting.TerminalText.Sanitize(firstWord)}{(firstWord.Length < text.Trim().Length ? " …" : string.Empty)}' is not a header: expected \"Name: value\"";
+            error = $"'{TerminalText.Sanitize(firstWord)}{(firstWord.Length < text.Trim().Length ? " …" : string.Empty)}' is not a header: expected \"Name: value\"";
             return false;
         }
 

@@ -1,6 +1,6 @@
-using Fetcher.Reporting;
+using Fetcher.Text;
 
-namespace Fetcher.Core.Tests.Reporting;
+namespace Fetcher.Core.Tests.Text;
 
 public class TerminalTextTests
 {

@@ -1,8 +1,8 @@
-using Fetcher.Reporting;
+using Fetcher.Text;
 
-namespace Fetcher.Core.Tests.Reporting;
+namespace Fetcher.Core.Tests.Text;
 
-public class XmlTextTests
+public class XmlSafeTextTests
 {
     [Theory]
     [InlineData(null, "")]
@@ -12,10 +12,10 @@ public class XmlTextTests
     [InlineData("emoji \U0001F600 kept", "emoji \U0001F600 kept")]
     [InlineData("\uFFFE\uFFFF", "\uFFFD\uFFFD")]
     public void Clean_KeepsWhatXmlHolds_ReplacesTheRest(string? text, string expected) =>
-        XmlText.Clean(text).Should().Be(expected);
+        XmlSafeText.Clean(text).Should().Be(expected);
 
     [Fact]
     public void Clean_ALoneSurrogate_IsReplaced() =>
         // Built at run time: the test runner's serialisation of theory data would mangle it first.
-        XmlText.Clean("lone " + (char)0xD800 + " surrogate").Should().Be("lone \uFFFD surrogate");
+        XmlSafeText.Clean("lone " + (char)0xD800 + " surrogate").Should().Be("lone \uFFFD surrogate");
 }

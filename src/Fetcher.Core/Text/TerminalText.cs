@@ -1,4 +1,4 @@
-namespace Fetcher.Reporting;
+namespace Fetcher.Text;
 
 /// <summary>Makes text that came from servers or input files safe to print on a terminal.</summary>
 public static class TerminalText

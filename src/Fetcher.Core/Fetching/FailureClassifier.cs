@@ -1,9 +1,10 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
+using Fetcher.Results;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
-namespace Fetcher.Results;
+namespace Fetcher.Fetching;
 
 /// <summary>Sorts the exception that ended a fetch into an outcome class with a message for people.</summary>
 public static class FailureClassifier

@@ -1,13 +1,13 @@
 using System.Text;
 using System.Xml;
 
-namespace Fetcher.Reporting;
+namespace Fetcher.Text;
 
 /// <summary>
 /// Makes text from input files and servers writable as XML 1.0: characters XML cannot hold at all (most control
 /// characters, lone surrogates) become U+FFFD. <see cref="XmlWriter"/> would otherwise throw on them.
 /// </summary>
-internal static class XmlText
+internal static class XmlSafeText
 {
     public static string Clean(string? text)
     {

@@ -1,9 +1,10 @@
 using System.Net.Sockets;
 using System.Security.Authentication;
+using Fetcher.Fetching;
 using Fetcher.Results;
 using Polly.Timeout;
 
-namespace Fetcher.Core.Tests.Results;
+namespace Fetcher.Core.Tests.Fetching;
 
 public class FailureClassifierTests
 {
