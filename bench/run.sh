@@ -7,6 +7,8 @@
 #   bench/run.sh --smoke         2,000 URLs once per tool: checks every URL got a result (used by CI)
 #   bench/run.sh --runs 7        more repetitions (medians are quoted)
 #   bench/run.sh --aot PATH      use this Native AOT build of fetcher instead of publishing one
+#   bench/run.sh --baseline PATH also measure this other fetcher build (an earlier commit's AOT binary) in the same
+#                                runs, so a change is judged by both builds' ratios to curl taken side by side
 #
 # Output: a table on stdout, and the same figures as JSON in bench/out/results.json (or --out DIR).
 # Exit codes: 0 measured; 1 a tool failed or an URL got no result; 2 bad arguments; 3 the peers could not be installed.
@@ -18,13 +20,15 @@ smoke=false
 runs=5
 out_dir="$repo/bench/out"
 aot_binary=""
+baseline=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=true; runs=1; shift ;;
     --runs) runs="$2"; shift 2 ;;
     --out) out_dir="$2"; shift 2 ;;
     --aot) aot_binary="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --baseline) baseline="$2"; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -72,6 +76,10 @@ say "publishing fetcher (framework-dependent)"
 dotnet publish src/Fetcher/Fetcher.csproj -c Release -o "$work/fdd" >"$work/publish-fdd.log" 2>&1 \
   || { cat "$work/publish-fdd.log" >&2; exit 1; }
 fetcher_fdd="$work/fdd/fetcher"
+if [ -n "$baseline" ]; then
+  [ -x "$baseline" ] || { echo "bench: --baseline '$baseline' is not an executable file" >&2; exit 2; }
+  baseline="$(cd "$(dirname "$baseline")" && pwd)/$(basename "$baseline")"
+fi
 
 # --- nginx on a loopback port of its own --------------------------------------------------------------------------
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -161,6 +169,10 @@ side_by_side() {
     expect_results fetcher "$count"
     timed "$work/$name.curl" curl -s -Z --parallel-max "$concurrency" -w '%{http_code}\n' -K "$work/$name.curl-config"
     expect_results curl "$count"
+    if [ -n "$baseline" ]; then
+      timed "$work/$name.baseline" "$baseline" "$list" --max "$concurrency" --format jsonl
+      expect_results fetcher "$count"
+    fi
   done
 }
 
@@ -221,18 +233,22 @@ rss_t_f=$(rss_mb "$work/t.fetcher"); rss_t_c=$(rss_mb "$work/t.curl")
 rss_s_f=$(rss_mb "$work/s.fetcher"); rss_s_c=$(rss_mb "$work/s.curl")
 c_a=$(wall "$work/c.aot"); c_f=$(wall "$work/c.fdd"); c_c=$(wall "$work/c.curl")
 rss_c_a=$(rss_mb "$work/c.aot")
+t_b=0; s_b=0
+if [ -n "$baseline" ]; then t_b=$(wall "$work/t.baseline"); s_b=$(wall "$work/s.baseline"); fi
 
 mkdir -p "$out_dir"
 awk -v smoke="$smoke" -v runs="$runs" -v cores="$(nproc)" -v cpu="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" \
   -v nt="$n_throughput" -v nd="$n_delay" -v ns="$n_scale" -v ideal="$ideal" -v floor="$floor" -v wrk="$wrk_rps" \
   -v tf="$t_f" -v tc="$t_c" -v df="$d_f" -v dc="$d_c" -v sf="$s_f" -v sc="$s_c" \
   -v rtf="$rss_t_f" -v rtc="$rss_t_c" -v rsf="$rss_s_f" -v rsc="$rss_s_c" \
+  -v tb="$t_b" -v sb="$s_b" \
   -v ca="$c_a" -v cf="$c_f" -v cc="$c_c" -v rca="$rss_c_a" -v json="$out_dir/results.json" '
 BEGIN {
   ft = nt / tf; ct = nt / tc
   printf "fetcher benchmark: %s core(s), %s; medians of %d run(s)%s\n\n", cores, cpu, runs, (smoke == "true" ? " (smoke)" : "")
   printf "%-44s %14s %14s %10s\n", "scenario", "fetcher", "curl -Z", "ratio"
   printf "%-44s %14.0f %14.0f %9.2fx\n", "1. throughput, " nt " URLs, c=64 (URLs/s)", ft, ct, ft / ct
+  if (tb > 0) printf "%-44s %14.0f %14s %9.2fx\n", "   --baseline build, same runs (URLs/s)", nt / tb, "", (nt / tb) / ct
   if (wrk > 0) printf "%-44s %14.0f %14s %9.0f%%\n", "   wrk ceiling, c=64 (req/s; fetcher share)", wrk, "", 100 * ft / wrk
   printf "%-44s %14.1f %14.1f\n", "   peak RSS (MB)", rtf, rtc
   printf "%-44s %14.3f %14.3f\n", "2. latency-bound, " nd " x 100 ms, c=100 (s)", df, dc
@@ -241,6 +257,7 @@ BEGIN {
   printf "%-44s %14.1f %14.1f\n", "3. scale, " ns " URLs, c=64: peak RSS (MB)", rsf, rsc
   printf "%-44s %13.2fx %13.2fx\n", "   RSS ratio to the " nt "-URL run", rsf / rtf, rsc / rtc
   printf "%-44s %14.0f %14.0f %9.2fx\n", "   throughput (URLs/s)", ns / sf, ns / sc, (ns / sf) / (ns / sc)
+  if (sb > 0) printf "%-44s %14.0f %14s %9.2fx\n", "   --baseline build, same runs (URLs/s)", ns / sb, "", (ns / sb) / (ns / sc)
   printf "%-44s %14.1f %14.1f\n", "4. cold start, 3 URLs, AOT (ms)", 1000 * ca, 1000 * cc
   printf "%-44s %14.1f\n", "   framework-dependent build (ms)", 1000 * cf
   printf "%-44s %14.1f\n", "   AOT peak RSS (MB)", rca
@@ -248,6 +265,7 @@ BEGIN {
   printf "  \"throughput\": { \"urls\": %d, \"concurrency\": 64, \"fetcher_urls_per_s\": %.0f, \"curl_urls_per_s\": %.0f, \"ratio\": %.3f, \"wrk_requests_per_s\": %.0f, \"fetcher_peak_rss_mb\": %.1f, \"curl_peak_rss_mb\": %.1f },\n", nt, ft, ct, ft / ct, wrk, rtf, rtc > json
   printf "  \"latency_bound\": { \"urls\": %d, \"concurrency\": 100, \"ideal_s\": %.3f, \"fetcher_s\": %.3f, \"curl_s\": %.3f, \"fetcher_efficiency\": %.4f, \"curl_efficiency\": %.4f, \"server_floor_s\": %.3f },\n", nd, ideal, df, dc, ideal / df, ideal / dc, floor > json
   printf "  \"scale\": { \"urls\": %d, \"concurrency\": 64, \"fetcher_peak_rss_mb\": %.1f, \"curl_peak_rss_mb\": %.1f, \"fetcher_rss_ratio\": %.3f, \"curl_rss_ratio\": %.3f, \"fetcher_urls_per_s\": %.0f, \"curl_urls_per_s\": %.0f },\n", ns, rsf, rsc, rsf / rtf, rsc / rtc, ns / sf, ns / sc > json
+  if (tb > 0) printf "  \"baseline\": { \"throughput_urls_per_s\": %.0f, \"throughput_ratio\": %.3f, \"scale_urls_per_s\": %.0f, \"scale_ratio\": %.3f },\n", nt / tb, (nt / tb) / ct, ns / sb, (ns / sb) / (ns / sc) > json
   printf "  \"cold_start\": { \"urls\": 3, \"aot_ms\": %.1f, \"framework_dependent_ms\": %.1f, \"curl_ms\": %.1f, \"aot_peak_rss_mb\": %.1f }\n}\n", 1000 * ca, 1000 * cf, 1000 * cc, rca > json
 }'
 say "figures written to $out_dir/results.json"
