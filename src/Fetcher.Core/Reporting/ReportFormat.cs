@@ -14,4 +14,7 @@ public enum ReportFormat
 
     /// <summary>JUnit XML for CI test reporters: one test case per URL.</summary>
     JUnit,
+
+    /// <summary>Prometheus text exposition format 0.0.4: a snapshot of the run, written when it ends.</summary>
+    Prometheus,
 }
