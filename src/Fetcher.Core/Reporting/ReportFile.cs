@@ -1,15 +1,15 @@
 using System.Text;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Reporting;
 
 /// <summary>
-/// A <c>--report</c> file, written completely or not at all: the report goes to a hidden temporary file in the
+/// A report file (<c>--report</c>), written completely or not at all: the report goes to a hidden temporary file in the
 /// target's own folder, and <see cref="Commit"/> renames it over the target (an atomic replace on one file system).
 /// Disposed without a commit, the temporary file is deleted and the target is left as it was. A target under
 /// <c>/dev</c> (<c>/dev/stdout</c>, <c>/dev/stderr</c>, <c>/dev/null</c>) is written directly: renaming over a device
 /// node would replace it, for the whole machine when run as root.
 /// </summary>
-internal sealed class ReportFile : IDisposable
+public sealed class ReportFile : IDisposable
 {
     private readonly string? _temporaryPath;
     private bool _committed;
@@ -77,7 +77,7 @@ internal sealed class ReportFile : IDisposable
         return target.StartsWith("/dev/", StringComparison.Ordinal) || path.StartsWith("/dev/", StringComparison.Ordinal);
     }
 
-    /// <summary>Closes the file; deletes it unless it was committed.</summary>
+    /// <summary>Closes the file; deletes the temporary file unless it was committed.</summary>
     public void Dispose()
     {
         if (_committed)
