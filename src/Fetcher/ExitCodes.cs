@@ -1,3 +1,5 @@
+using Fetcher.Runs;
+
 namespace Fetcher.Cli;
 
 /// <summary>The process exit codes, documented in the README and in <c>--help</c>.</summary>
@@ -17,6 +19,16 @@ internal static class ExitCodes
 
     /// <summary>Interrupted by Ctrl+C or SIGTERM.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>The exit code of a run, or of <c>fetcher summarize</c>, that concluded as <paramref name="conclusion"/> says.</summary>
+    public static int For(RunConclusion conclusion) => conclusion switch
+    {
+        RunConclusion.Passed => AllOk,
+        RunConclusion.Failed => SomeFailed,
+        RunConclusion.InputOrOutputFailed => UsageError,
+        RunConclusion.Interrupted => Interrupted,
+        _ => InternalError,
+    };
 
     /// <summary>The section at the end of <c>--help</c>.</summary>
     public const string HelpSection =

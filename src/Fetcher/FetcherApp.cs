@@ -1,4 +1,8 @@
 using System.CommandLine;
+using Fetcher.Cli.Commands;
+using Fetcher.Cli.Options;
+using Fetcher.Cli.Terminal;
+using Fetcher.Runs;
 using Fetcher.Text;
 
 namespace Fetcher.Cli;
@@ -14,7 +18,7 @@ internal static class FetcherApp
         root.SetAction((parse, token) => FetchCommand.RunAsync(RunSettings.From(parse, cli), console, token));
         var summarize = new SummarizeCommandLine();
         var summarizeCommand = summarize.CreateCommand();
-        summarizeCommand.SetAction((parse, token) => SummarizeCommand.RunAsync(parse.GetValue(summarize.Reports) ?? [], new ExitPolicy(parse.GetValue(summarize.FailThreshold)), console, token));
+        summarizeCommand.SetAction((parse, token) => SummarizeCommand.RunAsync(parse.GetValue(summarize.Reports) ?? [], new FailurePolicy(parse.GetValue(summarize.FailThreshold)), console, token));
         root.Subcommands.Add(summarizeCommand);
 
         try

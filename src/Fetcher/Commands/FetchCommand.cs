@@ -1,156 +1,105 @@
-using System.Text;
 using Fetcher.Cli.Logging;
-using Fetcher.Cli.Progress;
+using Fetcher.Cli.Terminal;
 using Fetcher.Fetching;
 using Fetcher.Input;
 using Fetcher.Reporting;
+using Fetcher.Results;
+using Fetcher.Runs;
 using Fetcher.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Serilog;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Commands;
 
 /// <summary>
-/// One run, source → engine → reports: checks the inputs and outputs, fetches through the engine, writes each result
-/// as it completes, then completes the reports and the summary, and chooses the exit code.
+/// The fetch command: checks the inputs and outputs the settings name, opens them, runs the batch in Core
+/// (<see cref="BatchRun"/>) with a progress line and logs on this console, prints the summary and maps the verdict to
+/// the exit code.
 /// </summary>
-internal static class FetchCommand
+internal static partial class FetchCommand
 {
     public static async Task<int> RunAsync(RunSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
         if (!InputResolver.TryResolve(settings.Inputs, console, out var inputs, out var inputError))
         {
-            await console.Error.WriteLineAsync($"fetcher: {inputError}");
-            return ExitCodes.UsageError;
+            return await UsageErrorAsync(console, inputError);
         }
 
         if (!ShardSelection.TryResolve(settings.Shard, console.GetEnvironmentVariable, out var shard, out var shardError))
         {
-            await console.Error.WriteLineAsync($"fetcher: {shardError}");
-            return ExitCodes.UsageError;
+            return await UsageErrorAsync(console, shardError);
         }
 
         if (OutputClash(settings) is { } clash)
         {
-            await console.Error.WriteLineAsync($"fetcher: {clash}");
-            return ExitCodes.UsageError;
+            return await UsageErrorAsync(console, clash);
         }
 
-        ResumeFile? resume = null;
-        if (settings.ResumePath is not null)
+        var (resume, resumeExit) = await PrepareResumeAsync(settings, console, cancellationToken);
+        if (resumeExit is { } exitCode)
         {
-            try
-            {
-                resume = await ResumeFile.PrepareAsync(settings.ResumePath, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return ExitCodes.Interrupted;
-            }
-            catch (InvalidDataException exception)
-            {
-                await console.Error.WriteLineAsync($"fetcher: --resume: {TerminalText.Sanitize(exception.Message)} (expected a JSON lines report: fetcher --format jsonl)");
-                return ExitCodes.UsageError;
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                await console.Error.WriteLineAsync($"fetcher: cannot resume '{TerminalText.Sanitize(settings.ResumePath)}': {exception.Message}");
-                return ExitCodes.UsageError;
-            }
-
-            if (!settings.Quiet)
-            {
-                await console.Error.WriteLineAsync(ResumeNote(resume));
-            }
+            return exitCode;
         }
 
-        TextWriter? file;
-        try
+        if (!TryOpenMainOutput(settings, resume, out var file, out var fileError))
         {
-            file = resume is not null ? new StreamWriter(resume.OpenForAppend(), new UTF8Encoding(false), 64 * 1024)
-                : settings.OutputPath is null ? null
-                : OpenOutputFile(settings.OutputPath);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            await console.Error.WriteLineAsync($"fetcher: cannot write '{settings.OutputPath}': {exception.Message}");
-            return ExitCodes.UsageError;
+            return await UsageErrorAsync(console, fileError);
         }
 
         await using (file)
         {
-            // Stops the run when a report can no longer be written (a closed pipe, a full disk) or --fail-fast says so.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (!ReportOutputs.TryOpen(settings.Format, file ?? console.Out, UseColour(settings, console, file), settings.Reports, stop.Cancel, out var outputs, out var reportError))
+            if (!TryOpenReports(settings, file ?? console.Out, UseColour(settings, console, file), out var outputs, out var reportError))
             {
-                await console.Error.WriteLineAsync($"fetcher: {reportError}");
-                return ExitCodes.UsageError;
+                return await UsageErrorAsync(console, reportError);
             }
 
+            // One redactor for the run: the log formatter needs it before the container that the engine takes it from.
+            var redactor = SecretRedactor.For(settings.Fetch);
             using (outputs)
             // A shard runs a share of the lines that only the shard filter knows: its total is left unknown.
             using (var progress = ProgressDisplay.Start(settings, console, shard is null ? inputs : [], resume?.Done.Count ?? 0))
-            await using (var logger = LoggerSetup.Create(settings, progress is null ? console.Error : new InterleavedWriter(console.Error, progress)))
+            await using (var logger = LoggerSetup.Create(settings, progress is null ? console.Error : new InterleavedWriter(console.Error, progress), redactor))
             {
                 var services = new ServiceCollection()
                     .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddSerilog(logger))
                     .AddSingleton(console.TimeProvider)
+                    .AddSingleton(redactor)
                     .AddFetcher(settings.Fetch);
                 await using var provider = services.BuildServiceProvider();
 
-                // A resumed run answers for the whole list: the results kept from the earlier run count towards the threshold.
-                var policy = new ExitPolicy(settings.FailThreshold, resume?.NotOk ?? 0, resume?.Done.Count ?? 0);
-                var run = new ReportLoop(settings, console, outputs, policy, progress, sharesTerminal: file is null && console.IsOutputTerminal, logger);
+                var run = new BatchRun(
+                    provider.GetRequiredService<FetchEngine>(),
+                    RunOptions(settings, resume),
+                    console.TimeProvider,
+                    provider.GetRequiredService<ILoggerFactory>().CreateLogger<BatchRun>());
                 var source = new RequestSource(inputs, shard, settings.Dedupe) { Done = resume?.Done };
-                return await run.RunAsync(provider.GetRequiredService<FetchEngine>(), source, stop, cancellationToken);
+                var observer = progress is null ? null : new ProgressObserver(progress, sharesTerminal: file is null && console.IsOutputTerminal);
+                var verdict = await run.RunAsync(source, outputs, observer, cancellationToken);
+                if (!settings.Quiet)
+                {
+                    SummaryWriter.Write(console.Error, verdict.Summary, verdict.Elapsed, verdict.Stop, verdict.FailFastCause);
+                }
+
+                return ExitCodes.For(verdict.Conclusion);
             }
         }
     }
 
-    /// <summary>An output that would overwrite an input or another output, or <see langword="null"/>.</summary>
-    private static string? OutputClash(RunSettings settings)
+    private static BatchRunOptions RunOptions(RunSettings settings, ResumeFile? resume) => new()
     {
-        var inputs = settings.Inputs.Where(input => input != UrlInput.StandardInputName).Select(Path.GetFullPath).ToHashSet(StringComparer.Ordinal);
-        if (settings.OutputPath is { } outputPath && inputs.Contains(outputPath))
-        {
-            return $"--output '{outputPath}' is also an input: it would be emptied before it is read";
-        }
+        FailFast = settings.FailFast,
+        OnlyFailures = settings.OnlyFailures,
+        // A resumed run answers for the whole list: the results kept from the earlier run count towards the threshold.
+        Policy = new FailurePolicy(settings.FailThreshold, resume?.NotOk ?? 0, resume?.Done.Count ?? 0),
+    };
 
-        if (settings.ResumePath is { } resumePath && inputs.Contains(resumePath))
-        {
-            return $"--resume '{resumePath}' is also an input";
-        }
-
-        foreach (var report in settings.Reports)
-        {
-            if (inputs.Contains(report.Path))
-            {
-                return $"--report '{report.Path}' is also an input: it would be replaced";
-            }
-
-            if (report.Path == settings.OutputPath)
-            {
-                return $"--report '{report.Path}' is also the --output file";
-            }
-        }
-
-        return null;
-    }
-
-    private static string ResumeNote(ResumeFile resume)
+    /// <summary>Prints a usage error, made safe for the terminal (it may quote a path or a system message), and returns exit code 2.</summary>
+    private static async Task<int> UsageErrorAsync(CliConsole console, string message)
     {
-        var note = $"fetcher: resuming '{TerminalText.Sanitize(resume.Path)}': {resume.Done.Count} lines already done";
-        if (resume.CancelledDropped > 0)
-        {
-            note += $", {resume.CancelledDropped} cancelled ones taken out to fetch again";
-        }
-
-        return resume.TornLine is { } torn ? note + $", torn line {torn} cut off" : note;
+        await console.Error.WriteLineAsync($"fetcher: {TerminalText.Sanitize(message)}");
+        return ExitCodes.UsageError;
     }
-
-    private static StreamWriter OpenOutputFile(string path) =>
-        new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024), new UTF8Encoding(false), 64 * 1024);
 
     private static bool UseColour(RunSettings settings, CliConsole console, TextWriter? file) =>
         settings.Format == ReportFormat.Table

@@ -1,7 +1,9 @@
 using System.Diagnostics.CodeAnalysis;
+using Fetcher.Cli.Terminal;
 using Fetcher.Input;
+using Fetcher.Text;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Commands;
 
 /// <summary>
 /// Turns the positional arguments into inputs, checking up front that every file can be opened, so that a typo
@@ -44,7 +46,8 @@ internal static class InputResolver
 
             if (CannotRead(argument) is { } problem)
             {
-                error = $"cannot read '{argument}': {problem}";
+                // The name comes from the command line and the problem from the system: either may hold control characters.
+                error = TerminalText.Sanitize($"cannot read '{argument}': {problem}");
                 return false;
             }
 

@@ -1,13 +1,13 @@
 using System.CommandLine;
-using Fetcher.Cli.Parsing;
+using Fetcher.Cli.Options;
 using Fetcher.Fetching;
 using Fetcher.Input;
 using Fetcher.Reporting;
 using Fetcher.Results;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Commands;
 
-/// <summary>Everything one run needs, read from a parse result that has passed validation.</summary>
+/// <summary>Everything one run needs, taken from a parse result whose values the options' parsers have already typed and checked.</summary>
 internal sealed record RunSettings
 {
     private static readonly FetchOptions Defaults = new();
@@ -45,14 +45,10 @@ internal sealed record RunSettings
     public static RunSettings From(ParseResult parse, FetcherCommandLine cli) => new()
     {
         Inputs = parse.GetValue(cli.Inputs) ?? [],
-        Format = parse.GetValue(cli.Resume) is not null
-            ? ReportFormat.JsonLines
-            : ReportFormats.Parse(parse.GetValue(cli.Format) ?? ReportFormats.Table),
+        Format = parse.GetValue(cli.Resume) is not null ? ReportFormat.JsonLines : parse.GetValue(cli.Format),
         ResumePath = parse.GetValue(cli.Resume)?.FullName,
         OutputPath = parse.GetValue(cli.Output)?.FullName,
-        Reports = (parse.GetValue(cli.Reports) ?? [])
-            .Select(text => ReportTarget.TryParse(text, out var target, out _) ? target : throw new InvalidOperationException("unvalidated --report"))
-            .ToArray(),
+        Reports = parse.GetValue(cli.Reports) ?? [],
         OnlyFailures = parse.GetValue(cli.OnlyFailures),
         FailThreshold = parse.GetValue(cli.FailThreshold),
         FailFast = parse.GetValue(cli.FailFast),
@@ -69,10 +65,8 @@ internal sealed record RunSettings
             RetryDelay = parse.GetValue(cli.RetryDelay) ?? Defaults.RetryDelay,
             FollowRedirects = !parse.GetValue(cli.NoFollow),
             MaxRedirects = parse.GetValue(cli.MaxRedirects),
-            Method = Fetcher.Input.HttpMethodToken.ToMethod(parse.GetValue(cli.Method) ?? "GET"),
-            Headers = (parse.GetValue(cli.Headers) ?? [])
-                .Select(text => HeaderParser.TryParse(text, out var header, out _) ? header : throw new InvalidOperationException("unvalidated header"))
-                .ToArray(),
+            Method = parse.GetValue(cli.Method) ?? HttpMethod.Get,
+            Headers = parse.GetValue(cli.Headers) ?? [],
             UserAgent = parse.GetValue(cli.UserAgent) ?? FetchOptions.DefaultUserAgent,
             RedactHeaders = parse.GetValue(cli.Redact) ?? [],
             Insecure = parse.GetValue(cli.Insecure),

@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using Fetcher.Input;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Commands;
 
 /// <summary>
 /// Which shard this run fetches: <c>--shard</c> when given, else a Kubernetes Indexed Job's

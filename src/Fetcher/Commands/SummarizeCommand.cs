@@ -1,7 +1,9 @@
 using Fetcher.Reporting;
+using Fetcher.Cli.Terminal;
 using Fetcher.Results;
+using Fetcher.Runs;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Commands;
 
 /// <summary>
 /// <c>fetcher summarize FILE...</c>: reads JSON lines reports (the shards of one list, say) and prints the summary and
@@ -9,7 +11,7 @@ namespace Fetcher.Cli;
 /// </summary>
 internal static class SummarizeCommand
 {
-    public static async Task<int> RunAsync(IReadOnlyList<string> reports, ExitPolicy policy, CliConsole console, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(IReadOnlyList<string> reports, FailurePolicy policy, CliConsole console, CancellationToken cancellationToken)
     {
         if (reports.Count(r => r == UrlInputName) > 1)
         {
@@ -73,7 +75,7 @@ internal static class SummarizeCommand
 
         // A torn line is a URL without its result: the whole is not known to be ok. Otherwise the run's own policy
         // decides, --fail-threshold included.
-        return torn > 0 ? ExitCodes.SomeFailed : policy.ExitCodeFor(summary);
+        return torn > 0 ? ExitCodes.SomeFailed : ExitCodes.For(policy.Conclude(summary));
     }
 
     private const string UrlInputName = Input.UrlInput.StandardInputName;

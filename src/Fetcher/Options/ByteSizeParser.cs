@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Fetcher.Cli.Parsing;
+namespace Fetcher.Cli.Options;
 
 /// <summary>
 /// Parses sizes as people write them: <c>512KB</c>, <c>10MB</c>, <c>1.5MB</c>, or a plain number of bytes. Units are

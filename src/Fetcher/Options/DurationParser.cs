@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Fetcher.Cli.Parsing;
+namespace Fetcher.Cli.Options;
 
 /// <summary>
 /// Parses durations as people write them on a command line: <c>250ms</c>, <c>2s</c>, <c>1.5s</c>, <c>1m</c>,

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Options;
 
 /// <summary>
 /// <c>--help</c> as System.CommandLine writes it, followed by an "Exit codes:" section (2.0 has no help layout hook:

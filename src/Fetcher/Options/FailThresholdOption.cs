@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Fetcher.Results;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Options;
 
 /// <summary><c>--fail-threshold N|P%</c>, for a run and for <c>fetcher summarize</c> alike, so both exit the same way.</summary>
 internal static class FailThresholdOption

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Text.RegularExpressions;
 using Fetcher.Checks;
-using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
 using Fetcher.Results;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Options;
 
 /// <summary>The options of the response checks beyond the status: body, latency, certificate expiry.</summary>
 internal sealed partial class FetcherCommandLine
@@ -20,8 +20,9 @@ internal sealed partial class FetcherCommandLine
         HelpName = "TEXT",
     };
 
-    public Option<string?> ExpectBodyRegex { get; } = new("--expect-body-regex")
+    public Option<Regex?> ExpectBodyRegex { get; } = new("--expect-body-regex")
     {
+        CustomParser = ParsePattern,
         Description = $"The body must match the .NET regular expression PATTERN (match timeout {DurationText.Format(BodyExpectation.MatchTimeout)}); only then is the body read, up to --max-body",
         HelpName = "PATTERN",
     };
@@ -50,7 +51,7 @@ internal sealed partial class FetcherCommandLine
     {
         var text = parse.GetValue(ExpectBody);
         var pattern = parse.GetValue(ExpectBodyRegex);
-        return BodyExpectation.TryCreate(text, pattern, out var expectation, out _) ? expectation : null;
+        return text is null && pattern is null ? null : new BodyExpectation(text, pattern);
     }
 
     private void AddCheckOptions(RootCommand root)
@@ -60,7 +61,6 @@ internal sealed partial class FetcherCommandLine
         root.Options.Add(MaxBody);
         root.Options.Add(MaxLatency);
         root.Options.Add(CertMinDays);
-        ExpectBodyRegex.Validators.Add(ValidatePattern);
         ExpectBody.Validators.Add(result =>
         {
             if (string.IsNullOrEmpty(result.GetValueOrDefault<string?>()))
@@ -70,12 +70,15 @@ internal sealed partial class FetcherCommandLine
         });
     }
 
-    private static void ValidatePattern(OptionResult result)
+    private static Regex? ParsePattern(ArgumentResult result)
     {
-        if (!BodyExpectation.TryCreatePattern(result.GetValueOrDefault<string?>(), out _, out var error))
+        if (BodyExpectation.TryCreatePattern(LastToken(result), out var regex, out var error))
         {
-            result.AddError($"--expect-body-regex: {error}");
+            return regex;
         }
+
+        result.AddError($"--expect-body-regex: {error}");
+        return null;
     }
 
     private static int? ParseCertMinDays(ArgumentResult result) =>

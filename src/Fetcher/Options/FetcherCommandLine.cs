@@ -1,17 +1,16 @@
 using System.CommandLine;
-using System.CommandLine.Parsing;
-using System.Globalization;
 using Fetcher.Checks;
-using Fetcher.Cli.Parsing;
 using Fetcher.Fetching;
 using Fetcher.Input;
+using Fetcher.Reporting;
 using Fetcher.Results;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Options;
 
 /// <summary>
-/// fetcher's arguments and options: names, descriptions, defaults and validation, all in one place. Values are
-/// checked here, at the edge; what passes is trusted inside.
+/// fetcher's arguments and options: names, descriptions, defaults and validation, all in one place. Every value is
+/// parsed here once, at the edge, into its type (the parsers are in <c>FetcherCommandLine.Parsers.cs</c>); what passes
+/// is trusted inside.
 /// </summary>
 internal sealed partial class FetcherCommandLine
 {
@@ -40,16 +39,18 @@ internal sealed partial class FetcherCommandLine
 
     public Option<bool> NoFollow { get; } = new("--no-follow") { Description = "Do not follow redirects" };
 
-    public Option<string> Method { get; } = new("--method", "-X")
+    public Option<HttpMethod> Method { get; } = new("--method", "-X")
     {
         Description = "Request method, e.g. GET or HEAD",
-        DefaultValueFactory = _ => "GET",
+        DefaultValueFactory = _ => HttpMethod.Get,
+        CustomParser = ParseMethod,
         HelpName = "METHOD",
     };
 
-    public Option<string[]> Headers { get; } = new("--header", "-H")
+    public Option<KeyValuePair<string, string>[]> Headers { get; } = new("--header", "-H")
     {
         Description = "Extra request header \"Name: value\" (repeatable)",
+        CustomParser = ParseHeaders,
         HelpName = "HEADER",
     };
 
@@ -76,10 +77,11 @@ internal sealed partial class FetcherCommandLine
         HelpName = "STATUSES",
     };
 
-    public Option<string> Format { get; } = new Option<string>("--format", "-f")
+    // No default value factory: help would print the enum's name ("Table"); an absent --format is ReportFormat.Table.
+    public Option<ReportFormat> Format { get; } = new Option<ReportFormat>("--format", "-f")
     {
-        Description = "Report format: table, jsonl, csv or junit",
-        DefaultValueFactory = _ => ReportFormats.Table,
+        Description = $"Report format: table, jsonl, csv or junit [default: {ReportFormats.Table}]",
+        CustomParser = result => ReportFormats.Parse(LastToken(result)),
         HelpName = "FORMAT",
     }.AcceptOnlyFromAmong(ReportFormats.Names);
 
@@ -89,9 +91,10 @@ internal sealed partial class FetcherCommandLine
         HelpName = "FILE",
     };
 
-    public Option<string[]> Reports { get; } = new("--report")
+    public Option<ReportTarget[]> Reports { get; } = new("--report")
     {
         Description = "Also write a report of FORMAT (table, jsonl, csv, junit) to PATH, complete or not at all (repeatable), e.g. junit=results.xml",
+        CustomParser = ParseReports,
         HelpName = "FORMAT=PATH",
     };
 
@@ -156,9 +159,6 @@ internal sealed partial class FetcherCommandLine
         AddCheckOptions(root);
 
         ExitCodesHelpAction.AddTo(root);
-        Headers.Validators.Add(ValidateHeaders);
-        Method.Validators.Add(ValidateMethod);
-        Reports.Validators.Add(ValidateReports);
         root.Validators.Add(result =>
         {
             if (result.GetValue(Verbose) && result.GetValue(Quiet))
@@ -174,7 +174,7 @@ internal sealed partial class FetcherCommandLine
                     result.AddError("--resume appends to its own FILE: leave out --output");
                 }
 
-                if (result.GetResult(Format) is { Implicit: false } && result.GetValue(Format) != ReportFormats.JsonLines)
+                if (result.GetResult(Format) is { Implicit: false } && result.GetValue(Format) != ReportFormat.JsonLines)
                 {
                     result.AddError("--resume writes JSON lines: leave out --format, or give --format jsonl");
                 }
@@ -191,140 +191,5 @@ internal sealed partial class FetcherCommandLine
             }
         });
         return root;
-    }
-
-    /// <summary>
-    /// A whole-number option parsed and range-checked in one place (a validator would run, and throw, even when the
-    /// text is not a number at all).
-    /// </summary>
-    private static Option<int> IntOption(string name, string? alias, string description, int defaultValue, int min, int max)
-    {
-        var option = alias is null ? new Option<int>(name) : new Option<int>(name, alias);
-        option.Description = string.Create(CultureInfo.InvariantCulture, $"{description} ({min} to {max})");
-        option.DefaultValueFactory = _ => defaultValue;
-        option.HelpName = "N";
-        option.CustomParser = result => TryParseWholeNumber(result, name, min, max, out var value) ? value : defaultValue;
-        return option;
-    }
-
-    /// <summary>Parses the option's whole number in [<paramref name="min"/>, <paramref name="max"/>], or adds the error that says so.</summary>
-    private static bool TryParseWholeNumber(ArgumentResult result, string name, int min, int max, out int value)
-    {
-        var text = LastToken(result);
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
-        {
-            return true;
-        }
-
-        result.AddError(string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number between {min} and {max}, not '{text}'"));
-        return false;
-    }
-
-    /// <summary>
-    /// A duration option. It has no default value of its own (help would print it as <c>00:00:10</c>); the description
-    /// states the default in the form users type, and an absent option leaves <see cref="FetchOptions"/>' default.
-    /// </summary>
-    private static Option<TimeSpan?> DurationOption(string name, string? alias, string description, TimeSpan? defaultValue, TimeSpan min, TimeSpan max)
-    {
-        var option = alias is null ? new Option<TimeSpan?>(name) : new Option<TimeSpan?>(name, alias);
-        option.Description = defaultValue is { } value ? $"{description} [default: {Results.DurationText.Format(value)}]" : description;
-        option.HelpName = "DURATION";
-        option.CustomParser = result =>
-        {
-            var text = LastToken(result);
-            if (!DurationParser.TryParse(text, out var duration))
-            {
-                result.AddError($"{name}: '{text}' is not a duration (use {DurationParser.Examples})");
-                return null;
-            }
-
-            if (duration < min || duration > max)
-            {
-                result.AddError($"{name} must be between {Results.DurationText.Format(min)} and {Results.DurationText.Format(max)}, not {text}");
-            }
-
-            return duration;
-        };
-        return option;
-    }
-
-    /// <summary>The value given on the command line; when an option is repeated, the last one wins.</summary>
-    private static string LastToken(ArgumentResult result) => result.Tokens.Count > 0 ? result.Tokens[^1].Value : string.Empty;
-
-    private static StatusExpectation ParseExpectation(ArgumentResult result)
-    {
-        var text = LastToken(result);
-        if (StatusExpectation.TryParse(text, out var expectation, out var error))
-        {
-            return expectation;
-        }
-
-        result.AddError($"--expect: {error}");
-        return StatusExpectation.Default;
-    }
-
-    private static void ValidateReports(OptionResult result)
-    {
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var text in result.GetValueOrDefault<string[]>() ?? [])
-        {
-            if (!ReportTarget.TryParse(text, out var target, out var error))
-            {
-                result.AddError($"--report: {error}");
-            }
-            else if (!paths.Add(target.Path))
-            {
-                result.AddError($"--report: '{target.Path}' is named twice");
-            }
-        }
-    }
-
-    private static Option<RequestRate?> RateOption(string name, string description) => new(name)
-    {
-        Description = description,
-        HelpName = "N/s|N/m",
-        CustomParser = result =>
-        {
-            var text = LastToken(result);
-            if (RequestRate.TryParse(text, out var rate, out var error))
-            {
-                return rate;
-            }
-
-            result.AddError($"{name}: {error}");
-            return null;
-        },
-    };
-
-    private static Shard? ParseShard(ArgumentResult result)
-    {
-        var text = LastToken(result);
-        if (Input.Shard.TryParse(text, out var shard, out var error))
-        {
-            return shard;
-        }
-
-        result.AddError($"--shard: {error}");
-        return null;
-    }
-
-    private static void ValidateHeaders(OptionResult result)
-    {
-        foreach (var header in result.GetValueOrDefault<string[]>() ?? [])
-        {
-            if (!HeaderParser.TryParse(header, out _, out var error))
-            {
-                result.AddError($"--header: {error}");
-            }
-        }
-    }
-
-    private static void ValidateMethod(OptionResult result)
-    {
-        var method = result.GetValueOrDefault<string>() ?? string.Empty;
-        if (!Input.HttpMethodToken.IsValid(method))
-        {
-            result.AddError($"--method: '{method}' is not an HTTP method");
-        }
     }
 }

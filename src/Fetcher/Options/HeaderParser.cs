@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Fetcher.Text;
 
-namespace Fetcher.Cli.Parsing;
+namespace Fetcher.Cli.Options;
 
 /// <summary>Parses <c>--header "Name: value"</c> as curl does.</summary>
 internal static class HeaderParser

@@ -1,6 +1,6 @@
 using Fetcher.Reporting;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Options;
 
 /// <summary>The names of report formats on the command line.</summary>
 internal static class ReportFormats

@@ -1,12 +1,10 @@
 using System.Diagnostics.CodeAnalysis;
 using Fetcher.Reporting;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Options;
 
-/// <summary>A <c>--report FORMAT=PATH</c>: an extra report of <paramref name="Format"/> written to <paramref name="Path"/>.</summary>
-/// <param name="Format">The report's format.</param>
-/// <param name="Path">Where it goes, as a full path.</param>
-internal sealed record ReportTarget(ReportFormat Format, string Path)
+/// <summary>Reads <c>--report FORMAT=PATH</c>: an extra report of a format written to a file.</summary>
+internal static class ReportTargetParser
 {
     /// <summary>Reads <c>FORMAT=PATH</c>, e.g. <c>junit=results.xml</c>.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out ReportTarget? target, [NotNullWhen(false)] out string? error)

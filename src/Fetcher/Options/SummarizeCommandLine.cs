@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Options;
 
 /// <summary>The <c>summarize</c> subcommand's arguments.</summary>
 internal sealed class SummarizeCommandLine

@@ -1,7 +1,7 @@
 using System.Text;
 using Microsoft.Win32.SafeHandles;
 
-namespace Fetcher.Cli;
+namespace Fetcher.Cli.Terminal;
 
 /// <summary>
 /// The process's streams and environment as the CLI sees them. Tests build one over string writers and readers to

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Fetcher.Cli.Progress;
+namespace Fetcher.Cli.Terminal;
 
 /// <summary>
 /// Log lines for a terminal that also shows the progress line: text is held until <see cref="Flush"/> (the log sink

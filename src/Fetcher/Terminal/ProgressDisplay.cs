@@ -1,11 +1,12 @@
+using Fetcher.Cli.Commands;
 using Fetcher.Input;
 
-namespace Fetcher.Cli.Progress;
+namespace Fetcher.Cli.Terminal;
 
 /// <summary>Decides whether a run shows a progress line, and finds its total.</summary>
 internal static class ProgressDisplay
 {
-    /// <summary>Redraws a second: often enough to look live, rarely enough to cost nothing.</summary>
+    /// <summary>Five redraws a second at most: often enough to look live, rarely enough to cost nothing.</summary>
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
 
     /// <summary>

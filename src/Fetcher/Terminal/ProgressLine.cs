@@ -1,4 +1,4 @@
-namespace Fetcher.Cli.Progress;
+namespace Fetcher.Cli.Terminal;
 
 /// <summary>
 /// A live progress line on standard error, redrawn a few times a second by a timer, off the report loop. It is one

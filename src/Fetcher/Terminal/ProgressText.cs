@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Fetcher.Cli.Progress;
+namespace Fetcher.Cli.Terminal;
 
 /// <summary>The text of the progress line: done / total, percentage, rate, failures so far, ETA.</summary>
 internal static class ProgressText
