@@ -1,9 +1,8 @@
-using Fetcher.Cli;
-using Fetcher.Tests.Support;
+using Fetcher.Reporting;
 
-namespace Fetcher.Tests.Cli;
+namespace Fetcher.Core.Tests.Reporting;
 
-public class ReportFileUnitTests
+public class ReportFileTests
 {
     [Fact]
     public void IsDevice_DevicesAndLinksToThem_AreWrittenInPlace()
@@ -13,22 +12,23 @@ public class ReportFileUnitTests
             return;
         }
 
-        using var folder = new TempFile();
-        var link = Path.Combine(folder.Folder, "null-link");
+        var folder = Directory.CreateTempSubdirectory("fetcher-tests-");
+        var link = Path.Combine(folder.FullName, "null-link");
         File.CreateSymbolicLink(link, "/dev/null");
 
         ReportFile.IsDevice("/dev/null").Should().BeTrue();
         ReportFile.IsDevice("/dev/stdout").Should().BeTrue();
         ReportFile.IsDevice(link).Should().BeTrue("renaming over the link would not write to the device");
-        ReportFile.IsDevice(Path.Combine(folder.Folder, "results.xml")).Should().BeFalse();
-        ReportFile.IsDevice(folder.Path).Should().BeFalse();
+        ReportFile.IsDevice(Path.Combine(folder.FullName, "results.xml")).Should().BeFalse();
+        ReportFile.IsDevice(folder.FullName).Should().BeFalse();
+        folder.Delete(recursive: true);
     }
 
     [Fact]
     public void Commit_MovesTheFinishedFileIntoPlace_DisposeWithoutCommit_LeavesTheOldOne()
     {
-        using var folder = new TempFile();
-        var target = Path.Combine(folder.Folder, "out.csv");
+        var folder = Directory.CreateTempSubdirectory("fetcher-tests-");
+        var target = Path.Combine(folder.FullName, "out.csv");
         File.WriteAllText(target, "old");
 
         using (var abandoned = ReportFile.Create(target))
@@ -46,6 +46,7 @@ public class ReportFileUnitTests
         }
 
         File.ReadAllText(target).Should().Be("new report");
-        Directory.GetFiles(folder.Folder).Select(Path.GetFileName).Should().BeEquivalentTo(["out.csv"]);
+        Directory.GetFiles(folder.FullName).Select(Path.GetFileName).Should().BeEquivalentTo(["out.csv"]);
+        folder.Delete(recursive: true);
     }
 }

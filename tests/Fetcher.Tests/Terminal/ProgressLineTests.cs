@@ -1,7 +1,7 @@
-using Fetcher.Cli.Progress;
+using Fetcher.Cli.Terminal;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Fetcher.Tests.Progress;
+namespace Fetcher.Tests.Terminal;
 
 public class ProgressLineTests
 {

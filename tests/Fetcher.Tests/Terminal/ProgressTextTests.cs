@@ -1,6 +1,6 @@
-using Fetcher.Cli.Progress;
+using Fetcher.Cli.Terminal;
 
-namespace Fetcher.Tests.Progress;
+namespace Fetcher.Tests.Terminal;
 
 public class ProgressTextTests
 {

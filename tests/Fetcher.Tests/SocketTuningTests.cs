@@ -1,6 +1,6 @@
 using Fetcher.Cli;
 
-namespace Fetcher.Tests.Cli;
+namespace Fetcher.Tests;
 
 public sealed class SocketTuningTests
 {

@@ -1,6 +1,6 @@
-using Fetcher.Cli.Parsing;
+using Fetcher.Cli.Options;
 
-namespace Fetcher.Tests.Parsing;
+namespace Fetcher.Tests.Options;
 
 public class ByteSizeParserTests
 {
