@@ -1,7 +1,8 @@
-using Fetcher.Reporting;
 using Fetcher.Cli.Terminal;
+using Fetcher.Reporting;
 using Fetcher.Results;
 using Fetcher.Runs;
+using Fetcher.Text;
 
 namespace Fetcher.Cli.Commands;
 
@@ -32,7 +33,7 @@ internal static class SummarizeCommand
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 var problem = exception is FileNotFoundException or DirectoryNotFoundException ? "no such file" : exception.Message;
-                await console.Error.WriteLineAsync($"fetcher: cannot read '{report}': {problem}");
+                await console.Error.WriteLineAsync(TerminalText.Sanitize($"fetcher: cannot read '{report}': {problem}"));
                 return ExitCodes.UsageError;
             }
 
@@ -49,19 +50,19 @@ internal static class SummarizeCommand
                 }
                 catch (InvalidDataException exception)
                 {
-                    await console.Error.WriteLineAsync($"fetcher: {exception.Message} (expected a JSON lines report: fetcher --format jsonl)");
+                    await console.Error.WriteLineAsync(TerminalText.Sanitize($"fetcher: {exception.Message} (expected a JSON lines report: fetcher --format jsonl)"));
                     return ExitCodes.UsageError;
                 }
                 catch (IOException exception)
                 {
-                    await console.Error.WriteLineAsync($"fetcher: cannot read '{report}': {exception.Message}");
+                    await console.Error.WriteLineAsync(TerminalText.Sanitize($"fetcher: cannot read '{report}': {exception.Message}"));
                     return ExitCodes.UsageError;
                 }
 
                 if (reader.TornLine is { } line)
                 {
                     torn++;
-                    await console.Error.WriteLineAsync($"fetcher: warning: {report} line {line} was cut short (the run writing it stopped?) and is not counted");
+                    await console.Error.WriteLineAsync(TerminalText.Sanitize($"fetcher: warning: {report} line {line} was cut short (the run writing it stopped?) and is not counted"));
                 }
             }
         }
