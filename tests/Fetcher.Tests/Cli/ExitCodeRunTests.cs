@@ -4,7 +4,7 @@ using Fetcher.Tests.Support;
 namespace Fetcher.Tests.Cli;
 
 /// <summary><c>--fail-threshold</c> and <c>--fail-fast</c>, end to end against loopback servers.</summary>
-public class ExitPolicyRunTests(LoopbackServer server) : IClassFixture<LoopbackServer>
+public class ExitCodeRunTests(LoopbackServer server) : IClassFixture<LoopbackServer>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
