@@ -14,7 +14,8 @@ public sealed class BodyExpectation
 
     private const int QuotedLength = 80;
 
-    private BodyExpectation(string? text, Regex? pattern)
+    /// <summary>An expectation of <paramref name="text"/> and/or <paramref name="pattern"/> (compiled by <see cref="TryCreatePattern"/>).</summary>
+    public BodyExpectation(string? text, Regex? pattern)
     {
         Text = text;
         Pattern = pattern;

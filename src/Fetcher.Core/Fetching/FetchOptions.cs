@@ -3,10 +3,10 @@ using Fetcher.Checks;
 namespace Fetcher.Fetching;
 
 /// <summary>
-/// How a batch is fetched. Defaults are written here once; the CLI validates user input against the documented ranges
-/// before building an instance, and the engine trusts what it is given.
+/// How a batch is fetched. Defaults are written here once, and the allowed ranges beside them: <see cref="Validate"/>
+/// checks them, and <c>AddFetcher</c> calls it, so that the engine can trust what it is given.
 /// </summary>
-public sealed record FetchOptions
+public sealed partial record FetchOptions
 {
     /// <summary>The most requests in flight at once. Default 10; 1 to 10,000.</summary>
     public int MaxConcurrency { get; init; } = 10;

@@ -23,10 +23,11 @@ public static class FetcherServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.AddSingleton(SecretRedactor.For(options));
+        services.TryAddSingleton(_ => SecretRedactor.For(options)); // or the caller's, when its logging needs it first
         services.AddSingleton<UrlFetcher>();
         services.AddSingleton<FetchEngine>();
         services.AddTransient<RedirectHandler>();

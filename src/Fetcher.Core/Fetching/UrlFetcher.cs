@@ -23,7 +23,7 @@ public sealed class UrlFetcher
     private readonly SecretRedactor _redactor;
 
     /// <summary>Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client.</summary>
-    public UrlFetcher(IHttpClientFactory clientFactory, FetchOptions options, TimeProvider timeProvider, ILogger<UrlFetcher> logger)
+    public UrlFetcher(IHttpClientFactory clientFactory, FetchOptions options, TimeProvider timeProvider, ILogger<UrlFetcher> logger, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(clientFactory);
         // One client for the run: the named client's handler lives as long as the run (SetHandlerLifetime(Infinite)),
@@ -33,7 +33,7 @@ public sealed class UrlFetcher
         _timeProvider = timeProvider;
         _logger = logger;
         _userAgentInHeaders = options.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase));
-        _redactor = SecretRedactor.For(options);
+        _redactor = redactor;
         _checks = new ResponseChecks(options);
     }
 

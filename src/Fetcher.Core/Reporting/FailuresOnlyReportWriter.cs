@@ -25,5 +25,8 @@ public sealed class FailuresOnlyReportWriter(IReportWriter inner) : IReportWrite
     public void Flush() => inner.Flush();
 
     /// <inheritdoc />
+    public bool FlushAfterEachResult => inner.FlushAfterEachResult;
+
+    /// <inheritdoc />
     public void Complete(ReportCompletion completion) => inner.Complete(completion);
 }

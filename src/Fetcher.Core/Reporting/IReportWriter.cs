@@ -15,6 +15,13 @@ public interface IReportWriter
     void Flush();
 
     /// <summary>
+    /// Whether an output that someone may be reading live (standard output, <c>-o</c>) should be flushed after every
+    /// result rather than once per batch of results: JSON lines are, so that a run that is killed leaves whole lines, at
+    /// most the last one torn (which <c>--resume</c> cuts off). Default <see langword="false"/>.
+    /// </summary>
+    bool FlushAfterEachResult => false;
+
+    /// <summary>
     /// Ends the report once, after the last result: writes anything that needs the whole run (a JUnit report's
     /// counts, say) and flushes. Not called when the run failed before its end (an output that broke, a bug).
     /// </summary>

@@ -73,6 +73,9 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
     public void Flush() => _output.Flush();
 
     /// <inheritdoc />
+    public bool FlushAfterEachResult => true;
+
+    /// <inheritdoc />
     public void Complete(ReportCompletion completion) => Flush();
 
     /// <inheritdoc />

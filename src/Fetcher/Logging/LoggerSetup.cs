@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fetcher.Cli.Commands;
 using Fetcher.Results;
 using Serilog;
 using Serilog.Core;
@@ -8,16 +9,16 @@ using Serilog.Formatting.Display;
 namespace Fetcher.Cli.Logging;
 
 /// <summary>
-/// Serilog to standard error. Default: warnings and errors, one line each; <c>-v</c> adds every attempt and retry and
-/// lets the HTTP client factory's and Polly's own lines through; <c>-q</c> keeps errors only.
+/// Serilog to standard error. Default: warnings and errors, one line each; <c>-v</c> adds every attempt and retry
+/// (fetcher's own lines and Polly's); <c>-q</c> keeps errors only. Every line is redacted and made safe for a terminal.
 /// </summary>
 internal static class LoggerSetup
 {
-    public static Logger Create(RunSettings settings, TextWriter error)
+    public static Logger Create(RunSettings settings, TextWriter error, SecretRedactor redactor)
     {
         var level = settings.Verbose ? LogEventLevel.Debug : settings.Quiet ? LogEventLevel.Error : LogEventLevel.Warning;
-        // Polly logs every timeout and retry at Warning or Error, and the factory every request at Information: per-request
-        // noise that the report already carries. Only -v lets it through.
+        // Polly logs every timeout and retry at Warning or Error: per-request noise that the report already carries. Only
+        // -v lets it through. (The HTTP client factory's per-request lines are removed where the client is registered.)
         var librariesLevel = settings.Verbose ? LogEventLevel.Information : LogEventLevel.Fatal;
         var template = settings.Verbose
             ? "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}"
@@ -29,7 +30,7 @@ internal static class LoggerSetup
             .MinimumLevel.Override("Microsoft.Extensions.Http", librariesLevel)
             .MinimumLevel.Override("Polly", librariesLevel)
             .WriteTo.Sink(new TextWriterSink(error, new SafeTextFormatter(
-                new MessageTemplateTextFormatter(template, CultureInfo.InvariantCulture), SecretRedactor.For(settings.Fetch))))
+                new MessageTemplateTextFormatter(template, CultureInfo.InvariantCulture), redactor)))
             .CreateLogger();
     }
 }

@@ -2,7 +2,7 @@ using Fetcher.Tests.Support;
 
 namespace Fetcher.Tests.Cli;
 
-/// <summary><c>fetcher summarize --fail-threshold</c> exits as the run with the same threshold did (one ExitPolicy).</summary>
+/// <summary><c>fetcher summarize --fail-threshold</c> exits as the run with the same threshold did (one FailurePolicy).</summary>
 public class SummarizeThresholdTests(LoopbackServer server) : IClassFixture<LoopbackServer>
 {
     [Theory]

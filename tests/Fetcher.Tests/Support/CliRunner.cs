@@ -1,4 +1,5 @@
 using Fetcher.Cli;
+using Fetcher.Cli.Terminal;
 
 namespace Fetcher.Tests.Support;
 

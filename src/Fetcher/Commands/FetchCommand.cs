@@ -1,0 +1,110 @@
+using Fetcher.Cli.Logging;
+using Fetcher.Cli.Terminal;
+using Fetcher.Fetching;
+using Fetcher.Input;
+using Fetcher.Reporting;
+using Fetcher.Results;
+using Fetcher.Runs;
+using Fetcher.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace Fetcher.Cli.Commands;
+
+/// <summary>
+/// The fetch command: checks the inputs and outputs the settings name, opens them, runs the batch in Core
+/// (<see cref="BatchRun"/>) with a progress line and logs on this console, prints the summary and maps the verdict to
+/// the exit code.
+/// </summary>
+internal static partial class FetchCommand
+{
+    public static async Task<int> RunAsync(RunSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (!InputResolver.TryResolve(settings.Inputs, console, out var inputs, out var inputError))
+        {
+            return await UsageErrorAsync(console, inputError);
+        }
+
+        if (!ShardSelection.TryResolve(settings.Shard, console.GetEnvironmentVariable, out var shard, out var shardError))
+        {
+            return await UsageErrorAsync(console, shardError);
+        }
+
+        if (OutputClash(settings) is { } clash)
+        {
+            return await UsageErrorAsync(console, clash);
+        }
+
+        var (resume, resumeExit) = await PrepareResumeAsync(settings, console, cancellationToken);
+        if (resumeExit is { } exitCode)
+        {
+            return exitCode;
+        }
+
+        if (!TryOpenMainOutput(settings, resume, out var file, out var fileError))
+        {
+            return await UsageErrorAsync(console, fileError);
+        }
+
+        await using (file)
+        {
+            if (!TryOpenReports(settings, file ?? console.Out, UseColour(settings, console, file), out var outputs, out var reportError))
+            {
+                return await UsageErrorAsync(console, reportError);
+            }
+
+            // One redactor for the run: the log formatter needs it before the container that the engine takes it from.
+            var redactor = SecretRedactor.For(settings.Fetch);
+            using (outputs)
+            // A shard runs a share of the lines that only the shard filter knows: its total is left unknown.
+            using (var progress = ProgressDisplay.Start(settings, console, shard is null ? inputs : [], resume?.Done.Count ?? 0))
+            await using (var logger = LoggerSetup.Create(settings, progress is null ? console.Error : new InterleavedWriter(console.Error, progress), redactor))
+            {
+                var services = new ServiceCollection()
+                    .AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddSerilog(logger))
+                    .AddSingleton(console.TimeProvider)
+                    .AddSingleton(redactor)
+                    .AddFetcher(settings.Fetch);
+                await using var provider = services.BuildServiceProvider();
+
+                var run = new BatchRun(
+                    provider.GetRequiredService<FetchEngine>(),
+                    RunOptions(settings, resume),
+                    console.TimeProvider,
+                    provider.GetRequiredService<ILoggerFactory>().CreateLogger<BatchRun>());
+                var source = new RequestSource(inputs, shard, settings.Dedupe) { Done = resume?.Done };
+                var observer = progress is null ? null : new ProgressObserver(progress, sharesTerminal: file is null && console.IsOutputTerminal);
+                var verdict = await run.RunAsync(source, outputs, observer, cancellationToken);
+                if (!settings.Quiet)
+                {
+                    SummaryWriter.Write(console.Error, verdict.Summary, verdict.Elapsed, verdict.Stop, verdict.FailFastCause);
+                }
+
+                return ExitCodes.For(verdict.Conclusion);
+            }
+        }
+    }
+
+    private static BatchRunOptions RunOptions(RunSettings settings, ResumeFile? resume) => new()
+    {
+        FailFast = settings.FailFast,
+        OnlyFailures = settings.OnlyFailures,
+        // A resumed run answers for the whole list: the results kept from the earlier run count towards the threshold.
+        Policy = new FailurePolicy(settings.FailThreshold, resume?.NotOk ?? 0, resume?.Done.Count ?? 0),
+    };
+
+    /// <summary>Prints a usage error, made safe for the terminal (it may quote a path or a system message), and returns exit code 2.</summary>
+    private static async Task<int> UsageErrorAsync(CliConsole console, string message)
+    {
+        await console.Error.WriteLineAsync($"fetcher: {TerminalText.Sanitize(message)}");
+        return ExitCodes.UsageError;
+    }
+
+    private static bool UseColour(RunSettings settings, CliConsole console, TextWriter? file) =>
+        settings.Format == ReportFormat.Table
+        && file is null
+        && console.IsOutputTerminal
+        && string.IsNullOrEmpty(console.GetEnvironmentVariable("NO_COLOR"))
+        && console.GetEnvironmentVariable("TERM") != "dumb";
+}

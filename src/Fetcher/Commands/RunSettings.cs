@@ -1,0 +1,84 @@
+using System.CommandLine;
+using Fetcher.Cli.Options;
+using Fetcher.Fetching;
+using Fetcher.Input;
+using Fetcher.Reporting;
+using Fetcher.Results;
+
+namespace Fetcher.Cli.Commands;
+
+/// <summary>Everything one run needs, taken from a parse result whose values the options' parsers have already typed and checked.</summary>
+internal sealed record RunSettings
+{
+    private static readonly FetchOptions Defaults = new();
+
+    public required IReadOnlyList<string> Inputs { get; init; }
+
+    public required ReportFormat Format { get; init; }
+
+    public string? OutputPath { get; init; }
+
+    /// <summary>The JSON lines report to resume into (<c>--resume</c>); the format is then JSON lines.</summary>
+    public string? ResumePath { get; init; }
+
+    public IReadOnlyList<ReportTarget> Reports { get; init; } = [];
+
+    public bool OnlyFailures { get; init; }
+
+    public FailThreshold FailThreshold { get; init; } = FailThreshold.Default;
+
+    public bool FailFast { get; init; }
+
+    public bool NoProgress { get; init; }
+
+    public bool Verbose { get; init; }
+
+    public bool Quiet { get; init; }
+
+    public required FetchOptions Fetch { get; init; }
+
+    /// <summary>The shard given with <c>--shard</c>; the environment may still name one (see <see cref="ShardSelection"/>).</summary>
+    public Shard? Shard { get; init; }
+
+    public bool Dedupe { get; init; }
+
+    public static RunSettings From(ParseResult parse, FetcherCommandLine cli) => new()
+    {
+        Inputs = parse.GetValue(cli.Inputs) ?? [],
+        Format = parse.GetValue(cli.Resume) is not null ? ReportFormat.JsonLines : parse.GetValue(cli.Format),
+        ResumePath = parse.GetValue(cli.Resume)?.FullName,
+        OutputPath = parse.GetValue(cli.Output)?.FullName,
+        Reports = parse.GetValue(cli.Reports) ?? [],
+        OnlyFailures = parse.GetValue(cli.OnlyFailures),
+        FailThreshold = parse.GetValue(cli.FailThreshold),
+        FailFast = parse.GetValue(cli.FailFast),
+        NoProgress = parse.GetValue(cli.NoProgress),
+        Verbose = parse.GetValue(cli.Verbose),
+        Quiet = parse.GetValue(cli.Quiet),
+        Shard = parse.GetValue(cli.Shard),
+        Dedupe = parse.GetValue(cli.Dedupe),
+        Fetch = new FetchOptions
+        {
+            MaxConcurrency = parse.GetValue(cli.Max),
+            Timeout = parse.GetValue(cli.Timeout) ?? Defaults.Timeout,
+            Retries = parse.GetValue(cli.Retries),
+            RetryDelay = parse.GetValue(cli.RetryDelay) ?? Defaults.RetryDelay,
+            FollowRedirects = !parse.GetValue(cli.NoFollow),
+            MaxRedirects = parse.GetValue(cli.MaxRedirects),
+            Method = parse.GetValue(cli.Method) ?? HttpMethod.Get,
+            Headers = parse.GetValue(cli.Headers) ?? [],
+            UserAgent = parse.GetValue(cli.UserAgent) ?? FetchOptions.DefaultUserAgent,
+            RedactHeaders = parse.GetValue(cli.Redact) ?? [],
+            Insecure = parse.GetValue(cli.Insecure),
+            MaxPerHost = parse.GetValue(cli.MaxPerHost),
+            Rate = parse.GetValue(cli.Rate),
+            RatePerHost = parse.GetValue(cli.RatePerHost),
+            HostErrors = parse.GetValue(cli.HostErrors),
+            ExpectedStatus = parse.GetValue(cli.Expect) ?? Checks.StatusExpectation.Default,
+            ExpectedBody = cli.BodyExpectationFrom(parse),
+            MaxBodyBytes = parse.GetValue(cli.MaxBody) ?? FetchOptions.DefaultMaxBodyBytes,
+            MaxLatency = parse.GetValue(cli.MaxLatency),
+            CertMinDays = parse.GetValue(cli.CertMinDays),
+        },
+    };
+}

@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Fetcher.Cli.Commands;
+using Fetcher.Cli.Options;
+using Fetcher.Cli.Terminal;
+using Fetcher.Runs;
+using Fetcher.Text;
+
+namespace Fetcher.Cli;
+
+/// <summary>The CLI's entry point: parse, report usage errors with exit code 2, run.</summary>
+internal static class FetcherApp
+{
+    /// <summary>Runs fetcher with <paramref name="args"/> on <paramref name="console"/> and returns the exit code.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    {
+        var cli = new FetcherCommandLine();
+        var root = cli.CreateRootCommand();
+        root.SetAction((parse, token) => FetchCommand.RunAsync(RunSettings.From(parse, cli), console, token));
+        var summarize = new SummarizeCommandLine();
+        var summarizeCommand = summarize.CreateCommand();
+        summarizeCommand.SetAction((parse, token) => SummarizeCommand.RunAsync(parse.GetValue(summarize.Reports) ?? [], new FailurePolicy(parse.GetValue(summarize.FailThreshold)), console, token));
+        root.Subcommands.Add(summarizeCommand);
+
+        try
+        {
+            // System.CommandLine reads a first argument whose file name is the program's ('fetcher', './fetcher') as the
+            // program itself, and '@name' as a file of more arguments. An input file may have any name: the program's
+            // name is passed first, explicitly, and there are no response files.
+            var parse = root.Parse([root.Name, .. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
+            if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
+            {
+                foreach (var error in parse.Errors)
+                {
+                    await console.Error.WriteLineAsync($"fetcher: {OneLine(error.Message)}");
+                }
+
+                await console.Error.WriteLineAsync("Try 'fetcher --help' for the options.");
+                return ExitCodes.UsageError;
+            }
+
+            return await parse.InvokeAsync(
+                new InvocationConfiguration
+                {
+                    Output = console.Out,
+                    Error = console.Error,
+                    EnableDefaultExceptionHandler = false,
+                    // In-flight requests are cancelled at once; this only bounds a stuck shutdown.
+                    ProcessTerminationTimeout = TimeSpan.FromSeconds(5),
+                },
+                cancellationToken);
+        }
+#pragma warning disable CA1031 // The last line of defence: a bug must still end with a message and a defined exit code.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            await console.Error.WriteLineAsync($"fetcher: internal error: {exception.GetType().Name}: {TerminalText.Sanitize(exception.Message)}");
+            return ExitCodes.InternalError;
+        }
+        finally
+        {
+            await console.Out.FlushAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// A parse error on one line, safe for a terminal: System.CommandLine puts some messages on several (the values an
+    /// option accepts, one a line), and a value quoted back may hold control characters.
+    /// </summary>
+    private static string OneLine(string message) =>
+        TerminalText.Sanitize(string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+}
