@@ -1,5 +1,4 @@
 using Fetcher.Cli;
-using Fetcher.Tests.Support;
 
 namespace Fetcher.Tests.Cli;
 
