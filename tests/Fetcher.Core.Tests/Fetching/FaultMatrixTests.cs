@@ -135,35 +135,6 @@ public sealed partial class FaultMatrixTests(ITestOutputHelper output)
         head.Should().NotContainAny("Authorization", "s3cret", "Cookie", "session=abc", "cHJveHk=");
     }
 
-    [Theory]
-    [InlineData(429, "seconds", 950)]
-    [InlineData(503, "seconds", 950)]
-    [InlineData(429, "date", 1500)]
-    [InlineData(503, "date", 1500)]
-    [InlineData(429, "absurd seconds", 1900)]
-    [InlineData(503, "absurd date", 1900)]
-    public async Task BusyWithRetryAfter_WaitsAsAskedUpToTheCap_ThenSucceeds(int status, string form, double atLeastMs)
-    {
-        // Seconds ask for 1 s; a date 3 s ahead (whole seconds, so 2-3 s); the absurd ones for a day and for the year
-        // 9999, capped at MaxRetryDelay (2 s here, 30 s in the CLI).
-        var retryAfter = form switch
-        {
-            "seconds" => "1",
-            "date" => DateTimeOffset.UtcNow.AddSeconds(3).ToString("R", CultureInfo.InvariantCulture),
-            "absurd seconds" => "86400",
-            _ => "Fri, 31 Dec 9999 23:59:59 GMT",
-        };
-        await using var server = new FaultServer();
-        var options = Defaults with { Retries = 1, RetryDelay = TimeSpan.FromMilliseconds(10), MaxRetryDelay = TimeSpan.FromSeconds(2) };
-
-        var fault = await RunFaultThenOkAsync(
-            server.UrlOf(FaultPaths.BusyOnce(status, $"{status}-{form.Replace(' ', '-')}", retryAfter)), server.UrlOf(FaultPaths.Ok), options, extraWait: options.MaxRetryDelay);
-
-        fault.Outcome.Should().Be(FetchOutcome.Ok);
-        fault.Attempts.Should().Be(2);
-        fault.ElapsedMs.Should().BeGreaterThanOrEqualTo(atLeastMs, "the wait Retry-After asks for is honoured, far above the 10 ms back-off");
-    }
-
     [Fact]
     public async Task HugeBodyWithABodyExpectation_ReadsOnlyMaxBody()
     {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Fetcher.Core.Tests.Support;
 using Fetcher.Fetching;
 using Fetcher.Results;
@@ -85,26 +84,6 @@ public partial class UrlFetcherTests
         result.Outcome.Should().Be(FetchOutcome.Ok);
         result.Attempts.Should().Be(2);
         result.ElapsedMs.Should().BeGreaterThanOrEqualTo(950, "Retry-After: 1 asks for a second, far more than the 10 ms back-off");
-    }
-
-    [Fact]
-    public async Task FetchAsync_RetryAfterBeyondMaxRetryDelay_IsCapped()
-    {
-        const string Path = "/retry-after-an-hour";
-        wireMock.Server.Given(Request.Create().WithPath(Path).UsingGet())
-            .InScenario("an-hour").WillSetStateTo("later")
-            .RespondWith(Response.Create().WithStatusCode(503).WithHeader("Retry-After", "3600"));
-        Respond(Path, "an-hour", "later", null, 200);
-        var options = new FetchOptions { Retries = 1, RetryDelay = ShortRetryDelay, MaxRetryDelay = TimeSpan.FromSeconds(1) };
-        await using var host = new FetcherHost(options);
-        var clock = Stopwatch.StartNew();
-
-        var result = await host.FetchAsync(wireMock.UrlOf(Path));
-
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10));
-        result.Outcome.Should().Be(FetchOutcome.Ok);
-        result.Attempts.Should().Be(2);
-        result.ElapsedMs.Should().BeGreaterThanOrEqualTo(950, "the wait is capped at MaxRetryDelay, not dropped");
     }
 
     [Fact]

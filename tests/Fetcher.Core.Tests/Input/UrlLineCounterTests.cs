@@ -5,7 +5,7 @@ namespace Fetcher.Core.Tests.Input;
 
 public sealed class UrlLineCounterTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"fetcher-count-{Guid.NewGuid():N}.txt");
+    private readonly TempFile _file = new("urls.txt");
 
     [Theory]
     [InlineData("", 0)]
@@ -17,9 +17,9 @@ public sealed class UrlLineCounterTests : IDisposable
     [InlineData("\uFEFF# comment only\n", 0)]
     public void Count_AgreesWithTheSource(string content, long expected)
     {
-        File.WriteAllText(_path, content, new UTF8Encoding(false));
+        File.WriteAllText(_file.Path, content, new UTF8Encoding(false));
 
-        UrlLineCounter.Count(_path).Should().Be(expected);
+        UrlLineCounter.Count(_file.Path).Should().Be(expected);
         SourceCount().Should().Be(expected);
     }
 
@@ -39,9 +39,9 @@ public sealed class UrlLineCounterTests : IDisposable
             });
         }
 
-        File.WriteAllText(_path, text.ToString());
+        File.WriteAllText(_file.Path, text.ToString());
 
-        UrlLineCounter.Count(_path).Should().Be(SourceCount()).And.BeGreaterThan(10_000);
+        UrlLineCounter.Count(_file.Path).Should().Be(SourceCount()).And.BeGreaterThan(10_000);
     }
 
     [Fact]
@@ -62,8 +62,8 @@ public sealed class UrlLineCounterTests : IDisposable
         reader.ReadLine().Should().Be("http://a/");
     }
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => _file.Dispose();
 
     private long SourceCount() =>
-        UrlSource.ReadAsync([UrlInput.FromFile(_path)]).ToBlockingEnumerable().LongCount();
+        UrlSource.ReadAsync([UrlInput.FromFile(_file.Path)]).ToBlockingEnumerable().LongCount();
 }

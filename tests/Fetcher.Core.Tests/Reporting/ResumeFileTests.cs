@@ -6,16 +6,16 @@ namespace Fetcher.Core.Tests.Reporting;
 
 public sealed class ResumeFileTests : IDisposable
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"fetcher-resume-{Guid.NewGuid():N}.jsonl");
+    private readonly TempFile _file = new("run.jsonl");
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => _file.Dispose();
 
     [Fact]
     public async Task MissingFile_IsCreatedEmpty()
     {
-        var resume = await ResumeFile.PrepareAsync(_path);
+        var resume = await ResumeFile.PrepareAsync(_file.Path);
 
-        File.Exists(_path).Should().BeTrue();
+        File.Exists(_file.Path).Should().BeTrue();
         resume.Done.Count.Should().Be(0);
         resume.TornLine.Should().BeNull();
     }
@@ -24,11 +24,11 @@ public sealed class ResumeFileTests : IDisposable
     public async Task TornLastLine_IsCutOff_AndTheWholeLinesAreDone()
     {
         var whole = Lines(Result(1, FetchOutcome.Ok), Result(2, FetchOutcome.Timeout));
-        await File.WriteAllTextAsync(_path, whole + "{\"source\":\"urls.txt\",\"line\":3,\"url\":\"http://127.0");
+        await File.WriteAllTextAsync(_file.Path, whole + "{\"source\":\"urls.txt\",\"line\":3,\"url\":\"http://127.0");
 
-        var resume = await ResumeFile.PrepareAsync(_path);
+        var resume = await ResumeFile.PrepareAsync(_file.Path);
 
-        (await File.ReadAllTextAsync(_path)).Should().Be(whole);
+        (await File.ReadAllTextAsync(_file.Path)).Should().Be(whole);
         resume.TornLine.Should().Be(3);
         resume.Done.Count.Should().Be(2);
         resume.Done.Contains("urls.txt", 1).Should().BeTrue();
@@ -41,11 +41,11 @@ public sealed class ResumeFileTests : IDisposable
     public async Task WholeLastLineWithoutNewline_GetsItsNewline()
     {
         var whole = Lines(Result(1, FetchOutcome.Ok));
-        await File.WriteAllTextAsync(_path, whole.TrimEnd('\n'));
+        await File.WriteAllTextAsync(_file.Path, whole.TrimEnd('\n'));
 
-        var resume = await ResumeFile.PrepareAsync(_path);
+        var resume = await ResumeFile.PrepareAsync(_file.Path);
 
-        (await File.ReadAllTextAsync(_path)).Should().Be(whole);
+        (await File.ReadAllTextAsync(_file.Path)).Should().Be(whole);
         resume.TornLine.Should().BeNull();
         resume.Done.Count.Should().Be(1);
     }
@@ -53,11 +53,11 @@ public sealed class ResumeFileTests : IDisposable
     [Fact]
     public async Task CancelledResults_AreTakenOut_ToBeFetchedAgain()
     {
-        await File.WriteAllTextAsync(_path, Lines(Result(1, FetchOutcome.Ok), Result(2, FetchOutcome.Cancelled), Result(3, FetchOutcome.Ok), Result(4, FetchOutcome.Cancelled)) + "{\"torn");
+        await File.WriteAllTextAsync(_file.Path, Lines(Result(1, FetchOutcome.Ok), Result(2, FetchOutcome.Cancelled), Result(3, FetchOutcome.Ok), Result(4, FetchOutcome.Cancelled)) + "{\"torn");
 
-        var resume = await ResumeFile.PrepareAsync(_path);
+        var resume = await ResumeFile.PrepareAsync(_file.Path);
 
-        (await File.ReadAllTextAsync(_path)).Should().Be(Lines(Result(1, FetchOutcome.Ok), Result(3, FetchOutcome.Ok)));
+        (await File.ReadAllTextAsync(_file.Path)).Should().Be(Lines(Result(1, FetchOutcome.Ok), Result(3, FetchOutcome.Ok)));
         resume.CancelledDropped.Should().Be(2);
         resume.Done.Contains("urls.txt", 2).Should().BeFalse();
         resume.Done.Count.Should().Be(2);
@@ -67,12 +67,12 @@ public sealed class ResumeFileTests : IDisposable
     public async Task ALineInTheMiddleThatIsNoResult_IsRefused_AndTheFileLeftAsItWas()
     {
         var text = Lines(Result(1, FetchOutcome.Ok)) + "not json\n" + Lines(Result(3, FetchOutcome.Ok));
-        await File.WriteAllTextAsync(_path, text);
+        await File.WriteAllTextAsync(_file.Path, text);
 
-        var preparing = () => ResumeFile.PrepareAsync(_path);
+        var preparing = () => ResumeFile.PrepareAsync(_file.Path);
 
         (await preparing.Should().ThrowAsync<InvalidDataException>()).Which.Message.Should().Contain("line 2");
-        (await File.ReadAllTextAsync(_path)).Should().Be(text);
+        (await File.ReadAllTextAsync(_file.Path)).Should().Be(text);
     }
 
     private static FetchResult Result(long line, FetchOutcome outcome) =>

@@ -9,7 +9,7 @@ namespace Fetcher.Core.Tests.Support;
 internal sealed class FetcherHost : IAsyncDisposable
 {
     /// <summary>How long a test waits for anything before it fails instead of hanging.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    public static readonly TimeSpan Patience = Eventually.Patience;
 
     private readonly ServiceProvider _services;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Fetcher.Cli;
 using Fetcher.Cli.Terminal;
-using Fetcher.Core.Tests.Support;
 using Fetcher.Tests.Support;
 
 namespace Fetcher.Tests.Cli;

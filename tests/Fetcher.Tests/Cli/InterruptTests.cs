@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Fetcher.Core.Tests.Support;
 using Fetcher.Tests.Support;
 using Xunit.Abstractions;
 
@@ -40,12 +39,12 @@ public class InterruptTests(ITestOutputHelper output)
     /// the lines it had read but not started too), prints the summary, and exits 130.
     /// </summary>
     [Theory]
-    [InlineData("INT", "headers")]
-    [InlineData("TERM", "headers")]
-    [InlineData("INT", "back-off")]
-    [InlineData("TERM", "back-off")]
-    [InlineData("INT", "body")]
-    [InlineData("TERM", "body")]
+    [SignalData("INT", "headers")]
+    [SignalData("TERM", "headers")]
+    [SignalData("INT", "back-off")]
+    [SignalData("TERM", "back-off")]
+    [SignalData("INT", "body")]
+    [SignalData("TERM", "body")]
     public async Task Signal_ToTheRealProcess_StopsWithinASecond_ReportsInFlightAsCancelled_AndExits130(string signal, string waitingFor)
     {
         await using var server = new FaultServer();
@@ -60,7 +59,7 @@ public class InterruptTests(ITestOutputHelper output)
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
 
-        await WaitUntilAsync(() => server.Received >= 2);
+        await Eventually.WaitUntilAsync(() => server.Received >= 2, "both requests reach the server", Patience);
         // Let the two requests settle into what they wait for (a back-off starts once the 503 is read).
         await Task.Delay(300);
         var signalled = Stopwatch.StartNew();
@@ -83,14 +82,5 @@ public class InterruptTests(ITestOutputHelper output)
         rows.Select(r => r.GetProperty("line").GetInt32()).Should().OnlyHaveUniqueItems();
         server.Received.Should().Be(2, "nothing is sent after the signal");
         (await stderr).Should().Contain("Interrupted").And.Contain("Summary:");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Fetcher.Core.Tests.Support;
 using Fetcher.Tests.Support;
 using Xunit.Abstractions;
 

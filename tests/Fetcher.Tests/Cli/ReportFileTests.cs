@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using Fetcher.Core.Tests.Support;
 using Fetcher.Tests.Support;
 
 namespace Fetcher.Tests.Cli;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Fetcher.Core.Tests.Support;
 using Fetcher.Tests.Support;
 
 namespace Fetcher.Tests.Cli;
@@ -23,7 +22,7 @@ public class ResumeTests
 
         using (var first = FetcherProcess.Start(input.Path, "--resume", report.Path, "--max", "4"))
         {
-            await WaitUntilAsync(() => CompleteLines(report.Path).Length >= LineCount / 3);
+            await Eventually.WaitUntilAsync(() => CompleteLines(report.Path).Length >= LineCount / 3, "a third of the lines are reported", Patience);
             first.Kill();
             await first.WaitForExitAsync().WaitAsync(Patience);
         }
@@ -51,7 +50,7 @@ public class ResumeTests
         using var interrupt = new CancellationTokenSource();
 
         var first = CliRunner.RunAsync([input.Path, "--resume", report.Path, "--max", "3"], cancellationToken: interrupt.Token);
-        await WaitUntilAsync(() => CompleteLines(report.Path).Length >= 3);
+        await Eventually.WaitUntilAsync(() => CompleteLines(report.Path).Length >= 3, "three lines are reported", Patience);
         await interrupt.CancelAsync();
         (await first.WaitAsync(Patience)).ExitCode.Should().Be(130);
         ReadReport(report.Path).Should().Contain(r => r.GetProperty("outcome").GetString() == "cancelled");
@@ -159,15 +158,6 @@ public class ResumeTests
 
     private static JsonElement[] ReadReport(string path) =>
         [.. File.ReadAllText(path).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement)];
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        while (!condition())
-        {
-            await Task.Delay(10, timeout.Token);
-        }
-    }
 
     /// <summary>Standard output that records how many lines had been written at each flush.</summary>
     private sealed class FlushCountingWriter : StringWriter

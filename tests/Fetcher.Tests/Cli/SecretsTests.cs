@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Fetcher.Core.Tests.Support;
 using Fetcher.Tests.Support;
 
 namespace Fetcher.Tests.Cli;

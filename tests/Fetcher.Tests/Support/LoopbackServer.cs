@@ -4,12 +4,12 @@ using WireMock.Server;
 
 namespace Fetcher.Tests.Support;
 
-/// <summary>A WireMock server on 127.0.0.1 at a port chosen at run time, with the endpoints the CLI tests use.</summary>
+/// <summary>A WireMock server on 127.0.0.1 only, at a port chosen at run time, with the endpoints the CLI tests use.</summary>
 public sealed class LoopbackServer : IDisposable
 {
     public LoopbackServer()
     {
-        Server = WireMockServer.Start();
+        Server = LoopbackWireMock.Start();
         Given("/ok", Response.Create().WithStatusCode(200).WithBody("hello"));
         Given("/missing", Response.Create().WithStatusCode(404).WithBody("nope"));
         Given("/unavailable", Response.Create().WithStatusCode(503));

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Fetcher.Core.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>A loopback port that nothing listens on: connecting to it is refused.</summary>
-internal static class ClosedLoopbackPort
+public static class ClosedLoopbackPort
 {
     public static Uri Url(string path = "/")
     {

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Fetcher.Core.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>
 /// One loopback server that misbehaves in every way a real network does, chosen by the request path (see
@@ -11,7 +11,7 @@ namespace Fetcher.Core.Tests.Support;
 /// <c>Retry-After</c>. Healthy paths keep the connection alive; broken ones close or reset it. It is shared by the
 /// fault matrix (in-process) and by the load test (the CLI as a child process), so it answers many requests at once.
 /// </summary>
-internal sealed class FaultServer : RawHttpServer
+public sealed class FaultServer : RawHttpServer
 {
     private static readonly byte[] Filler = new byte[64 * 1024];
 
@@ -164,7 +164,7 @@ internal sealed class FaultServer : RawHttpServer
 }
 
 /// <summary>The paths of <see cref="FaultServer"/>, one per fault.</summary>
-internal static class FaultPaths
+public static class FaultPaths
 {
     public const string Ok = "/ok";
     public const string Missing = "/missing";

@@ -1,6 +1,6 @@
 using WireMock.Server;
 
-namespace Fetcher.Core.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>
 /// One loopback WireMock server shared by the tests of a class. Tests keep out of each other's way by using paths

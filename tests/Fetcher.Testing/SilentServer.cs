@@ -1,13 +1,13 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Fetcher.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>
 /// A loopback TCP server that accepts connections and never answers: every request to it stays in flight until the
 /// client gives up. It counts the connections it has accepted, so a test knows when requests are under way.
 /// </summary>
-internal sealed class SilentServer : IDisposable
+public sealed class SilentServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly List<TcpClient> _clients = [];
@@ -25,14 +25,8 @@ internal sealed class SilentServer : IDisposable
     public string Url(string path) => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}{path}";
 
     /// <summary>Waits until at least <paramref name="count"/> connections were accepted, or fails after <paramref name="limit"/>.</summary>
-    public async Task WaitForConnectionsAsync(int count, TimeSpan limit)
-    {
-        using var timeout = new CancellationTokenSource(limit);
-        while (Accepted < count)
-        {
-            await Task.Delay(20, timeout.Token);
-        }
-    }
+    public Task WaitForConnectionsAsync(int count, TimeSpan limit) =>
+        Eventually.WaitUntilAsync(() => Accepted >= count, $"{count} connections are accepted", limit);
 
     public void Dispose()
     {

@@ -3,14 +3,14 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Fetcher.Core.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 and a port the system picks, for behaviour WireMock cannot produce
 /// (a body that trickles, a connection that breaks, counting requests in flight). It reads request heads (no request
 /// bodies) and lets the subclass write whatever bytes it likes.
 /// </summary>
-internal abstract class RawHttpServer : IAsyncDisposable
+public abstract class RawHttpServer : IAsyncDisposable
 {
     private static readonly byte[] EndOfHead = "\r\n\r\n"u8.ToArray();
 
@@ -68,6 +68,7 @@ internal abstract class RawHttpServer : IAsyncDisposable
 
         await Task.WhenAll(_connections.Values.Append(_accepting)).ContinueWith(static _ => { }, TaskScheduler.Default);
         _stopping.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     private async Task AcceptAsync(CancellationToken cancellationToken)

@@ -1,10 +1,10 @@
-namespace Fetcher.Core.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>
 /// Answers at once with headers promising <see cref="ContentLength"/> body bytes, then sends them one at a time,
 /// one every <see cref="Interval"/>: the headers arrive quickly, the body takes ages.
 /// </summary>
-internal sealed class TricklingBodyServer(int contentLength, TimeSpan interval) : RawHttpServer
+public sealed class TricklingBodyServer(int contentLength, TimeSpan interval) : RawHttpServer
 {
     private readonly TaskCompletionSource _headersSent = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _bodyBytesSent;

@@ -5,14 +5,14 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace Fetcher.Core.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>
 /// An HTTPS server on 127.0.0.1 with a self-signed certificate made by the test: every request gets the same
 /// response (by default a small 200). No client trusts the certificate unless told to accept any. The certificate is
 /// valid for 30 days unless told otherwise; with <c>keepAlive</c> a connection serves request after request.
 /// </summary>
-internal sealed class SelfSignedTlsServer : IDisposable
+public sealed class SelfSignedTlsServer : IDisposable
 {
     private const string SmallOk = "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nsecure";
 

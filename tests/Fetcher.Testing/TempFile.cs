@@ -1,7 +1,7 @@
-namespace Fetcher.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>A file in a fresh temporary folder, deleted with the folder on dispose.</summary>
-internal sealed class TempFile : IDisposable
+public sealed class TempFile : IDisposable
 {
     private readonly string _folder;
 

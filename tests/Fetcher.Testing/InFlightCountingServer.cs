@@ -1,13 +1,13 @@
 using System.Net;
 
-namespace Fetcher.Core.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>
 /// Answers every request after <see cref="Delay"/> with a tiny 200, counting the requests it holds at once and
 /// remembering the most it ever held. It listens on 127.0.0.1 unless given another loopback address (127.0.0.2 stands
 /// in for another host).
 /// </summary>
-internal sealed class InFlightCountingServer(TimeSpan delay, IPAddress? address = null) : RawHttpServer(address ?? IPAddress.Loopback)
+public sealed class InFlightCountingServer(TimeSpan delay, IPAddress? address = null) : RawHttpServer(address ?? IPAddress.Loopback)
 {
     private int _inFlight;
     private int _maxInFlight;

@@ -1,10 +1,10 @@
-namespace Fetcher.Core.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>
 /// Answers every request with the same raw bytes, then closes the connection: for responses that are broken at
 /// the transport level (no response at all, a body cut short, garbage instead of a status line).
 /// </summary>
-internal sealed class CannedResponseServer(string rawResponse) : RawHttpServer
+public sealed class CannedResponseServer(string rawResponse) : RawHttpServer
 {
     private int _received;
 

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace Fetcher.Core.Tests.Support;
+namespace Fetcher.Testing;
 
 /// <summary>
 /// Reads RFC 4180 CSV back into records, strictly: CRLF between records, quoted fields with doubled quotes,
 /// and nothing but a comma or the end of the record after a closing quote. Lets the CSV writer be checked by
 /// round trip rather than by string comparison.
 /// </summary>
-internal static class Rfc4180Reader
+public static class Rfc4180Reader
 {
     public static IReadOnlyList<IReadOnlyList<string>> Read(string text)
     {
