@@ -12,14 +12,17 @@ namespace Fetcher.Fetching.Handlers;
 internal sealed partial class AttemptHandler(ILogger<AttemptHandler> logger, TimeProvider timeProvider, SecretRedactor redactor) : DelegatingHandler
 {
     /// <inheritdoc />
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var attempt = FetchTrace.Of(request)?.AttemptStarted() ?? 1;
-        if (!logger.IsEnabled(LogLevel.Debug))
-        {
-            return await base.SendAsync(request, cancellationToken);
-        }
+        // Not async unless it logs: every attempt passes here, and an async layer costs an allocation per request.
+        return logger.IsEnabled(LogLevel.Debug)
+            ? SendLoggedAsync(request, attempt, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+    }
 
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, int attempt, CancellationToken cancellationToken)
+    {
         var started = timeProvider.GetTimestamp();
         try
         {
