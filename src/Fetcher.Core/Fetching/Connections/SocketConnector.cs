@@ -84,9 +84,9 @@ internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeP
             Origins.Ready(url, facts);
         }
 
-        if (connecting is not null)
+        if (trace is not null && connecting is not null)
         {
-            trace!.Ready(connecting, readyAt, tls is not null, facts, timeProvider);
+            trace.Ready(connecting, readyAt, tls is not null, facts, timeProvider);
         }
 
         return ValueTask.FromResult(context.PlaintextStream);
