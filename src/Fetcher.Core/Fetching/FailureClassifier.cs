@@ -15,33 +15,49 @@ public static class FailureClassifier
     public static (FetchOutcome Outcome, string Message) Classify(Exception exception, TimeSpan attemptTimeout)
     {
         ArgumentNullException.ThrowIfNull(exception);
+        var outcome = OutcomeOf(exception);
         return exception switch
         {
-            TimeoutRejectedException => (FetchOutcome.Timeout, $"no complete response within {DurationText.Format(attemptTimeout)}"),
-            HttpRequestException http => ClassifyHttp(http),
+            TimeoutRejectedException => (outcome, $"no complete response within {DurationText.Format(attemptTimeout)}"),
+            HttpRequestException http => (outcome, MessageOf(http)),
             // Thrown by the per-host breaker of --host-errors, carrying the failure that opened it (if any).
-            BrokenCircuitException broken => (FetchOutcome.HostUnreachable, broken.InnerException is { } last
+            BrokenCircuitException broken => (outcome, broken.InnerException is { } last
                 ? $"not sent: too many connection failures in a row to this host (last: {Classify(last, attemptTimeout).Message})"
                 : "not sent: too many connection failures in a row to this host"),
-            _ => (FetchOutcome.Error, $"{exception.GetType().Name}: {exception.Message}"),
+            _ => (outcome, $"{exception.GetType().Name}: {exception.Message}"),
         };
     }
 
-    private static (FetchOutcome, string) ClassifyHttp(HttpRequestException exception)
+    /// <summary>
+    /// The outcome class of <paramref name="exception"/> alone, as <see cref="Classify"/> gives it, without building a
+    /// message: for code that only sorts failures, on every failure.
+    /// </summary>
+    public static FetchOutcome OutcomeOf(Exception exception)
     {
-        var message = MessageOf(exception);
+        ArgumentNullException.ThrowIfNull(exception);
+        return exception switch
+        {
+            TimeoutRejectedException => FetchOutcome.Timeout,
+            HttpRequestException http => OutcomeOfHttp(http),
+            BrokenCircuitException => FetchOutcome.HostUnreachable,
+            _ => FetchOutcome.Error,
+        };
+    }
+
+    private static FetchOutcome OutcomeOfHttp(HttpRequestException exception)
+    {
         switch (exception.HttpRequestError)
         {
             case HttpRequestError.NameResolutionError:
-                return (FetchOutcome.DnsError, message);
+                return FetchOutcome.DnsError;
             case HttpRequestError.SecureConnectionError:
-                return (FetchOutcome.TlsError, message);
+                return FetchOutcome.TlsError;
             case HttpRequestError.ConnectionError:
             case HttpRequestError.ResponseEnded:
-                return (FetchOutcome.ConnectionError, message);
+                return FetchOutcome.ConnectionError;
             case HttpRequestError.InvalidResponse:
                 // A malformed body (a bad chunk, say) carries the HttpIOException it came from; it is no connection error.
-                return (FetchOutcome.Error, message);
+                return FetchOutcome.Error;
         }
 
         for (Exception? inner = exception; inner is not null; inner = inner.InnerException)
@@ -49,15 +65,15 @@ public static class FailureClassifier
             switch (inner)
             {
                 case AuthenticationException:
-                    return (FetchOutcome.TlsError, message);
+                    return FetchOutcome.TlsError;
                 case SocketException { SocketErrorCode: SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain }:
-                    return (FetchOutcome.DnsError, message);
+                    return FetchOutcome.DnsError;
                 case SocketException or IOException:
-                    return (FetchOutcome.ConnectionError, message);
+                    return FetchOutcome.ConnectionError;
             }
         }
 
-        return (FetchOutcome.Error, message);
+        return FetchOutcome.Error;
     }
 
     /// <summary>The outer message, with the innermost cause appended when it adds something.</summary>

@@ -6,6 +6,11 @@ public static class FetchClient
     /// <summary>The name of the <see cref="HttpClient"/> that every fetch goes through.</summary>
     public const string Name = "fetcher";
 
-    /// <summary>The name of the resilience pipeline (retries and per-attempt timeout) around each request.</summary>
+    /// <summary>
+    /// The name of the resilience pipeline around each request, outermost first: retry (<c>--retries</c>), host breaker
+    /// (<c>--host-errors</c>), per-host rate limiter (<c>--rate-per-host</c>), rate limiter (<c>--rate</c>) and
+    /// per-attempt timeout (<c>--timeout</c>). Only the timeout is always there; each other strategy is added only when
+    /// its option asks for it.
+    /// </summary>
     public const string PipelineName = "fetch";
 }

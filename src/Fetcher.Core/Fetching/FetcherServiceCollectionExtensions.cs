@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using Fetcher.Fetching;
 using Fetcher.Fetching.Connections;
+using Fetcher.Fetching.Handlers;
 using Fetcher.Results;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -30,8 +31,10 @@ public static class FetcherServiceCollectionExtensions
         services.TryAddSingleton(_ => SecretRedactor.For(options)); // or the caller's, when its logging needs it first
         services.AddSingleton<UrlFetcher>();
         services.AddSingleton<FetchEngine>();
+        services.AddTransient<AttemptHandler>();
         services.AddTransient<RedirectHandler>();
-        services.AddTransient<BodyDrainingHandler>();
+        services.AddTransient<BodyReadingHandler>();
+        services.AddTransient<PhaseTimingHandler>();
         // Tests register their own resolver (before or after this call) to keep names off the network.
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton<SocketConnector>();
@@ -44,8 +47,8 @@ public static class FetcherServiceCollectionExtensions
             // The factory's own per-request log lines repeat what FetchLog says, at a cost on every request.
             .RemoveAllLoggers();
 
-        // Handlers run outermost first: each attempt of the resilience pipeline follows its redirects, and every
-        // response on the way has its body drained inside the attempt.
+        // Handlers run outermost first: each attempt of the resilience pipeline is counted, follows its redirects, and
+        // every response on the way has its body read inside the attempt; the innermost times each request.
         client.AddResilienceHandler(FetchClient.PipelineName, (pipeline, context) =>
             {
                 if (options.Retries > 0)
@@ -60,8 +63,10 @@ public static class FetcherServiceCollectionExtensions
                 pipeline.AddPoliteness(options, context.ServiceProvider.GetRequiredService<RequestRateLimiters>());
                 pipeline.AddTimeout(options.Timeout);
             });
+        client.AddHttpMessageHandler<AttemptHandler>();
         client.AddHttpMessageHandler<RedirectHandler>();
-        client.AddHttpMessageHandler<BodyDrainingHandler>();
+        client.AddHttpMessageHandler<BodyReadingHandler>();
+        client.AddHttpMessageHandler<PhaseTimingHandler>();
 
         return services;
     }
@@ -78,7 +83,7 @@ public static class FetcherServiceCollectionExtensions
             UseCookies = false,
             // Our own connect and post-TLS hooks time DNS, connect and TLS, and resolve through IHostResolver.
             ConnectCallback = connector.ConnectAsync,
-            PlaintextStreamFilter = connector.WrapAsync,
+            PlaintextStreamFilter = connector.ReadyAsync,
             // A body left unread (past --max-body) closes the connection instead of being read on in the background.
             MaxResponseDrainSize = 0,
         };

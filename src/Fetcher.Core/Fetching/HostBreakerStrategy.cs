@@ -29,7 +29,7 @@ internal sealed class HostBreakerStrategy(int failuresInARow) : ResilienceStrate
     /// <summary>Whether <paramref name="exception"/> ended an attempt before any response: refused, reset, timeout, DNS.</summary>
     public static bool IsConnectionFailure(Exception? exception) =>
         exception is not null and not BrokenCircuitException
-        && FailureClassifier.Classify(exception, TimeSpan.Zero).Outcome is FetchOutcome.ConnectionError or FetchOutcome.Timeout or FetchOutcome.DnsError;
+        && FailureClassifier.OutcomeOf(exception) is FetchOutcome.ConnectionError or FetchOutcome.Timeout or FetchOutcome.DnsError;
 
     protected override async ValueTask<Outcome<HttpResponseMessage>> ExecuteCore<TState>(
         Func<ResilienceContext, TState, ValueTask<Outcome<HttpResponseMessage>>> callback,

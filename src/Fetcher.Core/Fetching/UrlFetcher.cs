@@ -1,5 +1,5 @@
 using Fetcher.Checks;
-using Fetcher.Fetching.Connections;
+using Fetcher.Fetching.Tracing;
 using Fetcher.Input;
 using Fetcher.Results;
 using Fetcher.Text;
@@ -22,10 +22,14 @@ public sealed class UrlFetcher
     private readonly ResponseChecks _checks;
     private readonly SecretRedactor _redactor;
 
-    /// <summary>Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client.</summary>
-    public UrlFetcher(IHttpClientFactory clientFactory, FetchOptions options, TimeProvider timeProvider, ILogger<UrlFetcher> logger, SecretRedactor redactor)
+    /// <summary>
+    /// Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client and
+    /// masks secrets in results with <paramref name="redactor"/> (the one <c>AddFetcher</c> registers).
+    /// </summary>
+    public UrlFetcher(IHttpClientFactory clientFactory, FetchOptions options, TimeProvider timeProvider, SecretRedactor redactor, ILogger<UrlFetcher> logger)
     {
         ArgumentNullException.ThrowIfNull(clientFactory);
+        ArgumentNullException.ThrowIfNull(options);
         // One client for the run: the named client's handler lives as long as the run (SetHandlerLifetime(Infinite)),
         // so keeping the client costs nothing, while asking the factory per request allocated a client every time.
         _client = clientFactory.CreateClient(FetchClient.Name);
@@ -34,7 +38,7 @@ public sealed class UrlFetcher
         _logger = logger;
         _userAgentInHeaders = options.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase));
         _redactor = redactor;
-        _checks = new ResponseChecks(options);
+        _checks = new ResponseChecks(options.ExpectedStatus, options.ExpectedBody, options.CertMinDays, options.MaxLatency);
     }
 
     /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
@@ -58,19 +62,17 @@ public sealed class UrlFetcher
         }
 
         var started = _timeProvider.GetTimestamp();
-        var attempts = new AttemptCounter();
-        var phases = new RequestPhases();
-        RequestPhases.Current = phases;
-        using var message = CreateMessage(request.Method ?? _options.Method, target, attempts);
+        using var trace = new FetchTrace();
+        using var message = CreateMessage(request.Method ?? _options.Method, target, trace);
         FetchResult result;
         try
         {
             using var response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            result = FromResponse(request, message, response, phases, startedAt, ElapsedMs(started), attempts.Count);
+            result = FromResponse(request, response, trace, startedAt, ElapsedMs(started));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            result = WithPhases(Cancelled(request, startedAt, attempts.Count, ElapsedMs(started)), phases);
+            result = WithPhases(Cancelled(request, startedAt, trace.Attempts, ElapsedMs(started)), trace);
         }
         catch (Exception exception)
         {
@@ -81,9 +83,9 @@ public sealed class UrlFetcher
                     Outcome = outcome,
                     Error = error,
                     ElapsedMs = ElapsedMs(started),
-                    Attempts = attempts.Count,
+                    Attempts = trace.Attempts,
                 },
-                phases);
+                trace);
         }
 
         result = Finish(result);
@@ -95,7 +97,7 @@ public sealed class UrlFetcher
         return result;
     }
 
-    private HttpRequestMessage CreateMessage(HttpMethod method, Uri target, AttemptCounter attempts)
+    private HttpRequestMessage CreateMessage(HttpMethod method, Uri target, FetchTrace trace)
     {
         var message = new HttpRequestMessage(method, target);
         if (!_userAgentInHeaders)
@@ -109,7 +111,7 @@ public sealed class UrlFetcher
             message.Headers.TryAddWithoutValidation(name, value);
         }
 
-        message.Options.Set(AttemptCounter.Key, attempts);
+        trace.AttachTo(message);
         return message;
     }
 
@@ -135,21 +137,13 @@ public sealed class UrlFetcher
     /// The result of a fetch that got a response, made in one allocation: this runs for nearly every URL, and the copies
     /// that <c>with</c> makes showed up in the benchmark's allocation profile.
     /// </summary>
-    private FetchResult FromResponse(
-        FetchRequest request,
-        HttpRequestMessage message,
-        HttpResponseMessage response,
-        RequestPhases phases,
-        DateTimeOffset startedAt,
-        double elapsedMs,
-        int attempts)
+    private FetchResult FromResponse(FetchRequest request, HttpResponseMessage response, FetchTrace trace, DateTimeOffset startedAt, double elapsedMs)
     {
         var status = (int)response.StatusCode;
-        var body = response.Content as CapturedBodyContent;
-        var certDaysLeft = CertDaysLeft(phases);
-        var (outcome, error) = RedirectRefusal.Of(message) is { } refusal
+        var certDaysLeft = CertDaysLeft(trace);
+        var (outcome, error) = trace.RedirectRefusal is { } refusal
             ? (FetchOutcome.Error, refusal)
-            : _checks.Check(request, status, body, elapsedMs, certDaysLeft);
+            : _checks.Check(request, status, trace.CapturedBody, elapsedMs, certDaysLeft);
         return new FetchResult
         {
             Source = request.Source,
@@ -160,31 +154,31 @@ public sealed class UrlFetcher
             Status = status,
             Reason = response.ReasonPhrase,
             ElapsedMs = elapsedMs,
-            Bytes = body?.BytesRead ?? (response.Content as DrainedContent)?.BytesRead ?? 0,
-            Attempts = attempts,
+            Bytes = trace.BodyBytes,
+            Attempts = trace.Attempts,
             FinalUrl = response.RequestMessage?.RequestUri?.AbsoluteUri,
             Error = error,
             CertDaysLeft = certDaysLeft,
-            DnsMs = phases.Connection?.DnsMs,
-            ConnectMs = phases.Connection?.ConnectMs,
-            TlsMs = phases.Connection?.TlsMs,
-            TtfbMs = phases.TtfbMs,
+            DnsMs = trace.DnsMs,
+            ConnectMs = trace.ConnectMs,
+            TlsMs = trace.TlsMs,
+            TtfbMs = trace.TtfbMs,
         };
     }
 
     /// <summary>The phases a fetch without a response got through (a refused connect still took its DNS time, say).</summary>
-    private FetchResult WithPhases(FetchResult result, RequestPhases phases) => result with
+    private FetchResult WithPhases(FetchResult result, FetchTrace trace) => result with
     {
-        CertDaysLeft = CertDaysLeft(phases),
-        DnsMs = phases.Connection?.DnsMs,
-        ConnectMs = phases.Connection?.ConnectMs,
-        TlsMs = phases.Connection?.TlsMs,
-        TtfbMs = phases.TtfbMs,
+        CertDaysLeft = CertDaysLeft(trace),
+        DnsMs = trace.DnsMs,
+        ConnectMs = trace.ConnectMs,
+        TlsMs = trace.TlsMs,
+        TtfbMs = trace.TtfbMs,
     };
 
-    /// <summary>Days until the certificate expires, rounded down to 0.01 day, from now.</summary>
-    private double? CertDaysLeft(RequestPhases phases) =>
-        phases.CertificateExpiry is { } expiry ? Math.Floor((expiry - _timeProvider.GetUtcNow()).TotalDays * 100) / 100 : null;
+    /// <summary>Days until the certificate of the last request's connection expires, rounded down to 0.01 day, from now.</summary>
+    private double? CertDaysLeft(FetchTrace trace) =>
+        trace.Connection?.CertificateNotAfter is { } expiry ? Math.Floor((expiry - _timeProvider.GetUtcNow()).TotalDays * 100) / 100 : null;
 
     private static FetchResult ResultFor(FetchRequest request, DateTimeOffset startedAt) => new()
     {

@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using Fetcher.Fetching;
 using Fetcher.Results;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Fetcher.Core.Tests.Fetching;
@@ -102,6 +103,25 @@ public class FailureClassifierTests
 
         outcome.Should().Be(FetchOutcome.Error);
         message.Should().Be("InvalidOperationException: something odd");
+    }
+
+    public static TheoryData<Exception> Failures() =>
+    [
+        new TimeoutRejectedException("took too long"),
+        new HttpRequestException(HttpRequestError.NameResolutionError, "no such host"),
+        new HttpRequestException("send failed", new SocketException((int)SocketError.ConnectionRefused)),
+        new HttpRequestException("send failed", new SocketException((int)SocketError.TryAgain)),
+        new HttpRequestException("The SSL connection could not be established", new AuthenticationException("rejected")),
+        new HttpRequestException(HttpRequestError.InvalidResponse, "bad chunk"),
+        new BrokenCircuitException("open", new HttpRequestException(HttpRequestError.ConnectionError, "refused")),
+        new InvalidOperationException("something odd"),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Failures))]
+    public void OutcomeOf_IsTheOutcomeThatClassifyGives(Exception exception)
+    {
+        FailureClassifier.OutcomeOf(exception).Should().Be(FailureClassifier.Classify(exception, AttemptTimeout).Outcome);
     }
 
     [Fact]

@@ -2,22 +2,33 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using Fetcher.Fetching.Tracing;
 
 namespace Fetcher.Fetching.Connections;
 
 /// <summary>
-/// Opens the connections of the fetch client, for <see cref="SocketsHttpHandler.ConnectCallback"/>: it resolves the
-/// host through <see cref="IHostResolver"/> (IP literals skip it), connects a socket, and times both. After the TLS
-/// handshake (if any), <see cref="SocketsHttpHandler.PlaintextStreamFilter"/> wraps the stream in a
-/// <see cref="TimedConnectionStream"/>, which hands the phases to the request that actually uses the connection.
+/// Opens the connections of the fetch client and records what they show in the <see cref="FetchTrace"/> of the
+/// request that opened each one (<c>InitialRequestMessage</c>): <see cref="ConnectAsync"/>, the
+/// <see cref="SocketsHttpHandler.ConnectCallback"/>, resolves the host through <see cref="IHostResolver"/> (IP literals
+/// skip it), connects a socket and times both; <see cref="ReadyAsync"/>, the
+/// <see cref="SocketsHttpHandler.PlaintextStreamFilter"/>, runs once the connection can carry requests (after the TLS
+/// handshake for https) and times the handshake and reads the TLS session. It also keeps <see cref="Origins"/>, the
+/// newest connection's facts per origin, for requests that go out on a pooled connection.
 /// </summary>
 internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeProvider)
 {
+    /// <summary>The facts of the newest open connection per origin, for this connector's connections only.</summary>
+    public ConnectionFactsByOrigin Origins { get; } = new();
+
     /// <summary>Resolves, connects and times one new connection.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
+        // The opener's options are read on the connection's thread: safe, because once a message is sent the handlers
+        // above it only overwrite keys it already has (the resilience context), which never resizes the dictionary.
+        var opener = context.InitialRequestMessage;
+        var trace = FetchTrace.Of(opener);
+        var hop = trace?.CurrentHop ?? 0;
         var host = context.DnsEndPoint.Host;
-        var port = context.DnsEndPoint.Port;
         var started = timeProvider.GetTimestamp();
         double? dnsMs = null;
         IPAddress[] addresses;
@@ -35,14 +46,14 @@ internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeP
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
-            await socket.ConnectAsync(addresses, port, cancellationToken).ConfigureAwait(false);
+            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             socket.Dispose();
             if (exception is not OperationCanceledException)
             {
-                FailedConnections.Record(context.InitialRequestMessage, new ConnectionPhases(dnsMs, null, null), timeProvider.GetTimestamp());
+                trace?.ConnectFailed(hop, opener, dnsMs);
             }
 
             throw;
@@ -50,33 +61,56 @@ internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeP
 
         var connectedAt = timeProvider.GetTimestamp();
         var connectMs = timeProvider.GetElapsedTime(connecting, connectedAt).TotalMilliseconds;
-        return new ConnectedStream(socket, dnsMs, connectMs, connectedAt, context.InitialRequestMessage);
-    }
-
-    /// <summary>Wraps the stream HTTP will use, after the TLS handshake for https, so that requests see its phases.</summary>
-    public ValueTask<Stream> WrapAsync(SocketsHttpPlaintextStreamFilterContext context, CancellationToken cancellationToken)
-    {
-        var handshakeDone = timeProvider.GetTimestamp();
-        var plaintext = context.PlaintextStream;
-        if (ConnectedStream.Beneath(plaintext) is not { } connected)
-        {
-            return ValueTask.FromResult(plaintext);
-        }
-
-        connected.CarryHttp();
-        var tls = plaintext as SslStream;
-        double? tlsMs = tls is null ? null : timeProvider.GetElapsedTime(connected.ConnectedAt, handshakeDone).TotalMilliseconds;
-        var phases = new ConnectionPhases(connected.DnsMs, connected.ConnectMs, tlsMs, CertificateExpiryOf(tls));
-        return ValueTask.FromResult<Stream>(new TimedConnectionStream(plaintext, phases, timeProvider));
+        trace?.Connected(hop, opener, dnsMs, connectMs, connectedAt, RemoteAddressOf(socket));
+        return opener.RequestUri is { } url
+            ? new TrackedConnectionStream(socket, Origins.Opened(url))
+            : new NetworkStream(socket, ownsSocket: true);
     }
 
     /// <summary>
-    /// When the server's own certificate expires. Read from the authenticated stream once per connection, so it is
-    /// there whether or not the certificate was validated (<c>--insecure</c>), and every request on the connection,
-    /// reused or not, knows it.
+    /// Notes that a connection is ready for requests (its TLS handshake, if any, done) and what it shows. The stream
+    /// goes on unchanged: nothing needs to watch its reads and writes.
     /// </summary>
-    private static DateTimeOffset? CertificateExpiryOf(SslStream? tls) =>
-        tls?.RemoteCertificate is X509Certificate2 certificate ? new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero) : null;
+    public ValueTask<Stream> ReadyAsync(SocketsHttpPlaintextStreamFilterContext context, CancellationToken cancellationToken)
+    {
+        var readyAt = timeProvider.GetTimestamp();
+        var opener = context.InitialRequestMessage;
+        var trace = FetchTrace.Of(opener);
+        var connecting = trace?.Connecting(opener);
+        var tls = context.PlaintextStream as SslStream;
+        var facts = FactsOf(connecting?.RemoteAddress, tls);
+        if (opener.RequestUri is { } url)
+        {
+            Origins.Ready(url, facts);
+        }
+
+        if (trace is not null && connecting is not null)
+        {
+            trace.Ready(connecting, readyAt, tls is not null, facts, timeProvider);
+        }
+
+        return ValueTask.FromResult(context.PlaintextStream);
+    }
+
+    /// <summary>
+    /// What the connection shows. The certificate is read from the authenticated stream, so it is there whether or not
+    /// it was validated (<c>--insecure</c>).
+    /// </summary>
+    private static ConnectionFacts FactsOf(IPAddress? remoteAddress, SslStream? tls) =>
+        tls?.RemoteCertificate is X509Certificate2 certificate
+            ? new ConnectionFacts(
+                remoteAddress,
+                tls.SslProtocol,
+                certificate.Subject,
+                certificate.Issuer,
+                new DateTimeOffset(certificate.NotAfter.ToUniversalTime(), TimeSpan.Zero))
+            : new ConnectionFacts(remoteAddress, tls?.SslProtocol);
+
+    /// <summary>The address connected to, as the user would write it: the dual-mode socket maps IPv4 into IPv6.</summary>
+    private static IPAddress? RemoteAddressOf(Socket socket) =>
+        socket.RemoteEndPoint is IPEndPoint { Address: var address }
+            ? address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address
+            : null;
 
     private async ValueTask<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {

@@ -1,11 +1,13 @@
-namespace Fetcher.Fetching;
+using Fetcher.Fetching.Tracing;
+
+namespace Fetcher.Fetching.Handlers;
 
 /// <summary>
 /// Follows redirects itself, inside each attempt, instead of leaving them to <see cref="SocketsHttpHandler"/>, which
 /// would follow a redirect to any scheme. Here only http and https targets are followed, never from https down to
 /// http, at most <see cref="FetchOptions.MaxRedirects"/> times; credentials and a Host override are not sent on to
-/// another origin. When it stops at a redirect it could have followed, it says why in <see cref="RedirectRefusal"/>.
-/// It also counts attempts: it is the first handler each attempt passes through.
+/// another origin. Each hop is a message of its own that carries the fetch's <see cref="FetchTrace"/>; when it stops at
+/// a redirect it could have followed, it says why in <see cref="FetchTrace.RedirectRefusal"/>.
 /// </summary>
 internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
 {
@@ -15,9 +17,6 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        AttemptCounter.Of(request)?.Next();
-        ((IDictionary<string, object?>)request.Options).Remove(RedirectRefusal.Key.Key);
-
         var hop = request;
         var response = await base.SendAsync(hop, cancellationToken);
         for (var redirects = 0; options.FollowRedirects && RedirectTarget(response) is { } target; redirects++)
@@ -25,7 +24,7 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
             var refusal = Refusal(hop.RequestUri!, target, redirects);
             if (refusal is not null)
             {
-                request.Options.Set(RedirectRefusal.Key, refusal);
+                FetchTrace.Of(request)?.RedirectRefused(refusal);
                 break;
             }
 
@@ -86,10 +85,7 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
             }
         }
 
-        if (AttemptCounter.Of(previous) is { } attempts)
-        {
-            next.Options.Set(AttemptCounter.Key, attempts);
-        }
+        FetchTrace.Of(previous)?.AttachTo(next);
 
         return next;
     }

@@ -1,0 +1,45 @@
+using Fetcher.Fetching.Tracing;
+using Fetcher.Results;
+using Microsoft.Extensions.Logging;
+
+namespace Fetcher.Fetching.Handlers;
+
+/// <summary>
+/// The first handler inside the resilience pipeline, so it sees every attempt: it counts it in the
+/// <see cref="FetchTrace"/> (which forgets the previous attempt's redirect refusal) and, at debug level, logs how the
+/// attempt ended (its final status after redirects, or its failure).
+/// </summary>
+internal sealed partial class AttemptHandler(ILogger<AttemptHandler> logger, TimeProvider timeProvider, SecretRedactor redactor) : DelegatingHandler
+{
+    /// <inheritdoc />
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var attempt = FetchTrace.Of(request)?.AttemptStarted() ?? 1;
+        // Not async unless it logs: every attempt passes here, and an async layer costs an allocation per request.
+        return logger.IsEnabled(LogLevel.Debug)
+            ? SendLoggedAsync(request, attempt, cancellationToken)
+            : base.SendAsync(request, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendLoggedAsync(HttpRequestMessage request, int attempt, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetTimestamp();
+        try
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            LogAttempt(logger, attempt, request.Method, redactor.Redact(request.RequestUri), (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            return response;
+        }
+        catch (Exception exception)
+        {
+            LogAttemptFailed(logger, attempt, request.Method, redactor.Redact(request.RequestUri), exception.GetType().Name, redactor.Redact(exception.Message) ?? string.Empty);
+            throw;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt}: {Method} {Url} -> {Status} in {ElapsedMs:0.0} ms")]
+    private static partial void LogAttempt(ILogger logger, int attempt, HttpMethod method, string? url, int status, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt}: {Method} {Url} failed: {ErrorType}: {Error}")]
+    private static partial void LogAttemptFailed(ILogger logger, int attempt, HttpMethod method, string? url, string errorType, string error);
+}
