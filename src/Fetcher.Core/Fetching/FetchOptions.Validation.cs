@@ -24,6 +24,7 @@ public sealed partial record FetchOptions
     /// at registration rather than deep inside the engine.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of its range; the exception names it and the range.</exception>
+    /// <exception cref="ArgumentException">A <see cref="Body"/> is given with GET or HEAD.</exception>
     /// <exception cref="ArgumentNullException">A required option (method, headers, user agent, ...) is <see langword="null"/>.</exception>
     public void Validate()
     {
@@ -45,6 +46,11 @@ public sealed partial record FetchOptions
         if (CertMinDays is { } certMinDays)
         {
             InRange(certMinDays, 0, CertMinDaysLimit, nameof(CertMinDays));
+        }
+
+        if (Body is not null && (Method == HttpMethod.Get || Method == HttpMethod.Head))
+        {
+            throw new ArgumentException($"{nameof(FetchOptions)}.{nameof(Body)} is not sent with {Method}: use POST, PUT, PATCH or another method.", nameof(Body));
         }
 
         ArgumentNullException.ThrowIfNull(Method, nameof(Method));

@@ -106,6 +106,22 @@ public sealed partial record FetchOptions
     /// </summary>
     public int HostErrors { get; init; }
 
+    // Issue 10: what real services need beyond a plain GET.
+
+    /// <summary>
+    /// The request body (<c>--data</c>, <c>--json</c>), sent with every request whose method is neither GET nor HEAD,
+    /// again on each retry and on a 307/308 redirect; a 301/302 after POST and any 303 continue as GET without it.
+    /// A <c>Content-Type</c> in <see cref="Headers"/> replaces the body's own. Default <see langword="null"/>: no body.
+    /// </summary>
+    public Requests.RequestBody? Body { get; init; }
+
+    /// <summary>
+    /// HTTP Basic credentials (<c>-u</c>), sent to the URL's origin only, never on a redirect to another; they win over a
+    /// URL's userinfo, and an <c>Authorization</c> in <see cref="Headers"/> wins over both. Default <see langword="null"/>:
+    /// a URL's userinfo is sent as Basic when it has one.
+    /// </summary>
+    public Requests.BasicCredentials? User { get; init; }
+
     /// <summary><c>fetcher/</c> and the library's version.</summary>
     public static string DefaultUserAgent { get; } =
         "fetcher/" + (typeof(FetchOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");

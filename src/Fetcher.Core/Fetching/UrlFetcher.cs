@@ -1,4 +1,5 @@
 using Fetcher.Checks;
+using Fetcher.Fetching.Requests;
 using Fetcher.Fetching.Tracing;
 using Fetcher.Input;
 using Fetcher.Results;
@@ -18,7 +19,7 @@ public sealed class UrlFetcher
     private readonly FetchOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<UrlFetcher> _logger;
-    private readonly bool _userAgentInHeaders;
+    private readonly RequestMessageFactory _messages;
     private readonly ResponseChecks _checks;
     private readonly SecretRedactor _redactor;
 
@@ -36,7 +37,7 @@ public sealed class UrlFetcher
         _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
-        _userAgentInHeaders = options.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase));
+        _messages = new RequestMessageFactory(options);
         _redactor = redactor;
         _checks = new ResponseChecks(options.ExpectedStatus, options.ExpectedBody, options.CertMinDays, options.MaxLatency);
     }
@@ -63,7 +64,7 @@ public sealed class UrlFetcher
 
         var started = _timeProvider.GetTimestamp();
         using var trace = new FetchTrace();
-        using var message = CreateMessage(request.Method ?? _options.Method, target, trace);
+        using var message = _messages.Create(request.Method ?? _options.Method, target, trace);
         FetchResult result;
         try
         {
@@ -95,24 +96,6 @@ public sealed class UrlFetcher
         }
 
         return result;
-    }
-
-    private HttpRequestMessage CreateMessage(HttpMethod method, Uri target, FetchTrace trace)
-    {
-        var message = new HttpRequestMessage(method, target);
-        if (!_userAgentInHeaders)
-        {
-            message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
-        }
-
-        // A header given twice is sent twice, as curl does.
-        foreach (var (name, value) in _options.Headers)
-        {
-            message.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        trace.AttachTo(message);
-        return message;
     }
 
     /// <summary>

@@ -34,7 +34,9 @@ public sealed class SecretRedactor
     {
         ArgumentNullException.ThrowIfNull(options);
         var names = new HashSet<string>(AlwaysRedactedHeaders.Concat(options.RedactHeaders), StringComparer.OrdinalIgnoreCase);
-        return new SecretRedactor(options.Headers.Where(h => names.Contains(h.Key)).SelectMany(h => SecretPartsOf(h.Value)));
+        // A password shorter than 4 characters would mask every copy of those letters; the header value is always masked.
+        var user = options.User is { } credentials ? (string[])[credentials.Password.Length >= 4 ? credentials.Password : string.Empty, credentials.HeaderValue] : [];
+        return new SecretRedactor(options.Headers.Where(h => names.Contains(h.Key)).SelectMany(h => SecretPartsOf(h.Value)).Concat(user));
     }
 
     /// <summary>

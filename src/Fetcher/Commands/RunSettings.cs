@@ -65,7 +65,7 @@ internal sealed record RunSettings
             RetryDelay = parse.GetValue(cli.RetryDelay) ?? Defaults.RetryDelay,
             FollowRedirects = !parse.GetValue(cli.NoFollow),
             MaxRedirects = parse.GetValue(cli.MaxRedirects),
-            Method = parse.GetValue(cli.Method) ?? HttpMethod.Get,
+            Method = cli.MethodFrom(parse),
             Headers = parse.GetValue(cli.Headers) ?? [],
             UserAgent = parse.GetValue(cli.UserAgent) ?? FetchOptions.DefaultUserAgent,
             RedactHeaders = parse.GetValue(cli.Redact) ?? [],
@@ -79,6 +79,8 @@ internal sealed record RunSettings
             MaxBodyBytes = parse.GetValue(cli.MaxBody) ?? FetchOptions.DefaultMaxBodyBytes,
             MaxLatency = parse.GetValue(cli.MaxLatency),
             CertMinDays = parse.GetValue(cli.CertMinDays),
+            Body = cli.BodyFrom(parse),
+            User = parse.GetValue(cli.User),
         },
     };
 }

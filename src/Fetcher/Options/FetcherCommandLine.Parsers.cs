@@ -96,9 +96,9 @@ internal sealed partial class FetcherCommandLine
     private static KeyValuePair<string, string>[] ParseHeaders(ArgumentResult result)
     {
         var headers = new List<KeyValuePair<string, string>>(result.Tokens.Count);
-        foreach (var token in result.Tokens)
+        foreach (var text in result.Tokens.SelectMany(token => HeaderTexts(token.Value, result)))
         {
-            if (HeaderParser.TryParse(token.Value, out var header, out var error))
+            if (HeaderParser.TryParse(text, out var header, out var error))
             {
                 headers.Add(header);
             }

@@ -49,7 +49,7 @@ internal sealed partial class FetcherCommandLine
 
     public Option<KeyValuePair<string, string>[]> Headers { get; } = new("--header", "-H")
     {
-        Description = "Extra request header \"Name: value\" (repeatable)",
+        Description = "Extra request header \"Name: value\", or @FILE of such lines (repeatable)",
         CustomParser = ParseHeaders,
         HelpName = "HEADER",
     };
@@ -157,6 +157,7 @@ internal sealed partial class FetcherCommandLine
         root.Options.Add(Redact);
         root.Options.Add(Resume);
         AddCheckOptions(root);
+        AddRequestOptions(root);
 
         ExitCodesHelpAction.AddTo(root);
         root.Validators.Add(result =>

@@ -27,18 +27,13 @@ internal static class HeaderParser
             return false;
         }
 
-        if (IsContentHeader(name))
-        {
-            error = $"'{name}' describes a request body, and fetcher sends none";
-            return false;
-        }
-
         header = KeyValuePair.Create(name, value);
         error = null;
         return true;
     }
 
-    private static bool IsContentHeader(string name)
+    /// <summary>Whether <paramref name="name"/> describes a request body (<c>Content-Type</c>, ...), so needs one.</summary>
+    public static bool IsContentHeader(string name)
     {
         using var probe = new ByteArrayContent([]);
         using var request = new HttpRequestMessage();

@@ -9,6 +9,7 @@ public class HeaderParserTests
     [InlineData("X-Token:abc", "X-Token", "abc")]
     [InlineData("  X-Empty:  ", "X-Empty", "")]
     [InlineData("Authorization: Bearer a:b:c", "Authorization", "Bearer a:b:c")]
+    [InlineData("Content-Type: application/json", "Content-Type", "application/json")]
     public void TryParse_NameColonValue_SplitsAtTheFirstColon(string text, string name, string value)
     {
         HeaderParser.TryParse(text, out var header, out var error).Should().BeTrue(error);
@@ -21,7 +22,6 @@ public class HeaderParserTests
     [InlineData(": value", "not a header")]
     [InlineData("Bad Name: x", "not a header")]
     [InlineData("X-Evil: a\r\nInjected: b", "line break")]
-    [InlineData("Content-Type: application/json", "request body")]
     public void TryParse_Malformed_SaysWhy(string text, string expectedFragment)
     {
         HeaderParser.TryParse(text, out _, out var error).Should().BeFalse();

@@ -1,3 +1,4 @@
+using Fetcher.Fetching.Requests;
 using Fetcher.Fetching.Tracing;
 
 namespace Fetcher.Fetching.Handlers;
@@ -6,7 +7,7 @@ namespace Fetcher.Fetching.Handlers;
 /// Follows redirects itself, inside each attempt, instead of leaving them to <see cref="SocketsHttpHandler"/>, which
 /// would follow a redirect to any scheme. Here only http and https targets are followed, never from https down to
 /// http, at most <see cref="FetchOptions.MaxRedirects"/> times; credentials and a Host override are not sent on to
-/// another origin. Each hop is a message of its own that carries the fetch's <see cref="FetchTrace"/>; when it stops at
+/// another origin. A body goes on with the method (307, 308), and is dropped where the method turns into GET. Each hop is a message of its own that carries the fetch's <see cref="FetchTrace"/>; when it stops at
 /// a redirect it could have followed, it says why in <see cref="FetchTrace.RedirectRefusal"/>.
 /// </summary>
 internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
@@ -83,6 +84,11 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
             {
                 next.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
+        }
+
+        if (method == previous.Method && previous.Content is RequestBodyContent body)
+        {
+            next.Content = body.CopyForNextHop();
         }
 
         FetchTrace.Of(previous)?.AttachTo(next);
