@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Fetcher.Text;
 
 namespace Fetcher.Checks.Json;
 
@@ -26,7 +27,8 @@ public sealed partial class JsonAssertion
     {
         var trimmed = (text ?? string.Empty).Trim();
         assertion = TryParseTrimmed(trimmed, out var reason);
-        error = assertion is null ? $"'{trimmed}' is not a JSON assertion: {reason}" : null;
+        // The text and the reason may quote control characters the user typed; the message stays on one line.
+        error = assertion is null ? TerminalText.Sanitize($"'{trimmed}' is not a JSON assertion: {reason}") : null;
         return assertion is not null;
     }
 
@@ -101,6 +103,11 @@ public sealed partial class JsonAssertion
         catch (JsonException exception)
         {
             reason = $"'{value}' is not a JSON literal ({JsonBodyCheck.Describe(exception)}); write strings in double quotes, as in \"UP\"";
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            reason = $"'{value}' is not a JSON literal (it holds a lone surrogate, which is not Unicode text)";
             return false;
         }
 

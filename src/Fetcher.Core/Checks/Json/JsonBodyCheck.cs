@@ -68,6 +68,11 @@ public static class JsonBodyCheck
         {
             return NotJson(exception);
         }
+        catch (ArgumentException)
+        {
+            // Decoded bodies hold U+FFFD in place of bad bytes; only a caller's own string can hold a lone surrogate.
+            return "body is not JSON (it holds a lone surrogate, which is not Unicode text)";
+        }
 
         using (document)
         {

@@ -42,8 +42,9 @@ internal sealed partial class JsonPath
 
         if (position < text.Length)
         {
+            var unexpected = text.AsSpan(position).IndexOfAnyExcept(" \t\r\n") is var blanks and >= 0 ? position + blanks : -1;
             path = null;
-            error = $"unexpected '{text[position]}' at character {position + 1}";
+            error = unexpected >= 0 ? $"unexpected '{text[unexpected]}' at character {unexpected + 1}" : $"unexpected blank at character {position + 1}";
             return false;
         }
 

@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Fetcher.Checks.Json;
@@ -11,12 +9,6 @@ internal static class JsonValues
 {
     /// <summary>How many characters of a value a message shows before cutting it with '…'.</summary>
     public const int ShownLength = 100;
-
-    private static readonly JsonWriterOptions CompactReadable = new()
-    {
-        // Messages are read by people: keep non-ASCII text as it is; control characters are still escaped.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     /// <summary>
     /// Deep equality: same type; numbers by exact value (<see cref="JsonNumberComparer"/>); strings ordinal; arrays
@@ -65,16 +57,16 @@ internal static class JsonValues
         _ => "null",
     };
 
-    /// <summary>The value as compact JSON, cut to <see cref="ShownLength"/> characters with '…'.</summary>
+    /// <summary>
+    /// The value as compact JSON, cut to <see cref="ShownLength"/> characters with '…'. Written here rather than with
+    /// <see cref="Utf8JsonWriter"/>: that escapes every character outside the BMP (an emoji becomes
+    /// <c>\uD83D\uDE00</c>), and it would write a huge array whole before the cut.
+    /// </summary>
     public static string Show(JsonElement value)
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, CompactReadable))
-        {
-            value.WriteTo(writer);
-        }
-
-        return Shorten(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        var text = new StringBuilder();
+        JsonValueWriter.Append(text, value, ShownLength + 1);
+        return Shorten(text.ToString());
     }
 
     /// <summary><paramref name="text"/> cut to <see cref="ShownLength"/> characters with '…', never inside a surrogate pair.</summary>
