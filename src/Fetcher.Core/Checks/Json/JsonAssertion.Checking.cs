@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fetcher.Results;
@@ -63,27 +62,27 @@ public sealed partial class JsonAssertion
         };
         if (length is not { } count)
         {
-            return Failure(match, JsonValues.Show(value), $"{JsonValues.TypeName(value)}, which has no length");
+            return Failure(match, JsonValues.Show(value), $"{JsonValues.TypeName(value.ValueKind)}, which has no length");
         }
 
         Span<byte> digits = stackalloc byte[16];
         count.TryFormat(digits, out var written, provider: CultureInfo.InvariantCulture);
-        var comparison = JsonNumberComparer.Compare(digits[..written], JsonMarshal.GetRawUtf8Value(_expected));
+        var comparison = JsonNumberComparer.Compare(digits[..written], _expected!.Number);
         return _operator.Holds(comparison) ? null : Failure(match, count.ToString(CultureInfo.InvariantCulture), note: null);
     }
 
     private string? CheckValue(JsonMatch match)
     {
         var value = match.Value;
-        var foundType = JsonValues.TypeName(value);
-        var wantedType = _pattern is null ? JsonValues.TypeName(_expected) : "a string";
+        var foundType = JsonValues.TypeName(value.ValueKind);
+        var wantedType = _expected?.TypeName ?? JsonValues.TypeName(JsonValueKind.String);
         var typeNote = foundType == wantedType ? null : $"{foundType}, not {wantedType}";
         bool? holds = _operator switch
         {
             JsonAssertionOperator.Matches => typeNote is null ? MatchesPattern(value.GetString()!) : false,
-            JsonAssertionOperator.Equal => JsonValues.AreEqual(value, _expected),
-            JsonAssertionOperator.NotEqual => !JsonValues.AreEqual(value, _expected),
-            _ => JsonValues.Compare(value, _expected) is { } comparison && _operator.Holds(comparison),
+            JsonAssertionOperator.Equal => JsonValues.AreEqual(value, _expected!),
+            JsonAssertionOperator.NotEqual => !JsonValues.AreEqual(value, _expected!),
+            _ => JsonValues.Compare(value, _expected!) is { } comparison && _operator.Holds(comparison),
         };
         return holds switch
         {

@@ -34,9 +34,8 @@ public sealed partial class JsonAssertion
 
     private static JsonAssertion? TryParseTrimmed(string text, out string? reason)
     {
-        var position = 0;
         var ofLength = text.StartsWith(LengthOpening, StringComparison.Ordinal);
-        position = ofLength ? SkipBlanks(text, LengthOpening.Length) : 0;
+        var position = ofLength ? SkipBlanks(text, LengthOpening.Length) : 0;
         if (!JsonPath.TryParse(text, ref position, out var path, out reason))
         {
             return null;
@@ -69,9 +68,9 @@ public sealed partial class JsonAssertion
             : null;
     }
 
-    private static bool TryParseValue(JsonAssertionOperator op, string symbol, bool ofLength, string value, out JsonElement expected, out Regex? pattern, [NotNullWhen(false)] out string? reason)
+    private static bool TryParseValue(JsonAssertionOperator op, string symbol, bool ofLength, string value, out JsonLiteral? expected, out Regex? pattern, [NotNullWhen(false)] out string? reason)
     {
-        expected = default;
+        expected = null;
         pattern = null;
         switch (op)
         {
@@ -92,27 +91,28 @@ public sealed partial class JsonAssertion
         }
     }
 
-    private static bool TryParseLiteral(JsonAssertionOperator op, string symbol, bool ofLength, string value, out JsonElement expected, [NotNullWhen(false)] out string? reason)
+    private static bool TryParseLiteral(JsonAssertionOperator op, string symbol, bool ofLength, string value, out JsonLiteral? expected, [NotNullWhen(false)] out string? reason)
     {
-        expected = default;
+        expected = null;
         try
         {
             using var literal = JsonDocument.Parse(value, LiteralOptions);
-            expected = literal.RootElement.Clone();
+            expected = JsonLiteral.From(literal.RootElement);
         }
         catch (JsonException exception)
         {
             reason = $"'{value}' is not a JSON literal ({JsonBodyCheck.Describe(exception)}); write strings in double quotes, as in \"UP\"";
             return false;
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
         {
+            // A lone surrogate: typed as such (ArgumentException) or escaped, "\ud800" (when its text is read).
             reason = $"'{value}' is not a JSON literal (it holds a lone surrogate, which is not Unicode text)";
             return false;
         }
 
-        var type = JsonValues.TypeName(expected);
-        reason = (ofLength, op.IsOrdering(), expected.ValueKind) switch
+        var type = expected.TypeName;
+        reason = (ofLength, op.IsOrdering(), expected.Kind) switch
         {
             (true, _, not JsonValueKind.Number) => $"length(...) is a number, so compare it with a number, not {type}",
             (false, true, not (JsonValueKind.Number or JsonValueKind.String)) => $"'{symbol}' orders numbers and strings, not {type}",

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Fetcher.Checks.Json;
@@ -23,10 +22,10 @@ public sealed partial class JsonAssertion
     private readonly JsonPath _path;
     private readonly JsonAssertionOperator _operator;
     private readonly bool _ofLength;
-    private readonly JsonElement _expected;
+    private readonly JsonLiteral? _expected;
     private readonly Regex? _pattern;
 
-    private JsonAssertion(string text, JsonPath path, JsonAssertionOperator op, bool ofLength, JsonElement expected, Regex? pattern)
+    private JsonAssertion(string text, JsonPath path, JsonAssertionOperator op, bool ofLength, JsonLiteral? expected, Regex? pattern)
     {
         Text = text;
         _path = path;

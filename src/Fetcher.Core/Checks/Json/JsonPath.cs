@@ -17,6 +17,7 @@ internal sealed partial class JsonPath
     {
         Text = text;
         _segments = segments;
+        IsSingular = segments.All(segment => segment.IsSingular);
     }
 
     /// <summary>The query as written.</summary>
@@ -25,7 +26,7 @@ internal sealed partial class JsonPath
     /// <summary>
     /// Whether the query can select at most one node: it has only child segments with one name or index each.
     /// </summary>
-    public bool IsSingular => _segments.All(segment => segment.IsSingular);
+    public bool IsSingular { get; }
 
     /// <inheritdoc />
     public override string ToString() => Text;

@@ -14,40 +14,40 @@ internal static class JsonValues
     /// Deep equality: same type; numbers by exact value (<see cref="JsonNumberComparer"/>); strings ordinal; arrays
     /// element by element; objects with the same members in any order.
     /// </summary>
-    public static bool AreEqual(JsonElement left, JsonElement right)
+    public static bool AreEqual(JsonElement actual, JsonLiteral expected)
     {
-        if (TypeName(left) != TypeName(right))
+        if (TypeName(actual.ValueKind) != expected.TypeName)
         {
             return false;
         }
 
-        switch (left.ValueKind)
+        switch (actual.ValueKind)
         {
             case JsonValueKind.Number:
-                return JsonNumberComparer.Compare(JsonMarshal.GetRawUtf8Value(left), JsonMarshal.GetRawUtf8Value(right)) == 0;
+                return JsonNumberComparer.Compare(JsonMarshal.GetRawUtf8Value(actual), expected.Number) == 0;
             case JsonValueKind.String:
-                return string.Equals(left.GetString(), right.GetString(), StringComparison.Ordinal);
+                return string.Equals(actual.GetString(), expected.Text, StringComparison.Ordinal);
             case JsonValueKind.Array:
-                return left.GetArrayLength() == right.GetArrayLength()
-                    && left.EnumerateArray().Zip(right.EnumerateArray()).All(pair => AreEqual(pair.First, pair.Second));
+                return actual.GetArrayLength() == expected.Items.Count
+                    && actual.EnumerateArray().Zip(expected.Items).All(pair => AreEqual(pair.First, pair.Second));
             case JsonValueKind.Object:
-                return left.EnumerateObject().Count() == right.EnumerateObject().Count()
-                    && left.EnumerateObject().All(member => right.TryGetProperty(member.Name, out var other) && AreEqual(member.Value, other));
+                return actual.EnumerateObject().Count() == expected.Members.Count
+                    && actual.EnumerateObject().All(member => expected.Members.TryGetValue(member.Name, out var other) && AreEqual(member.Value, other));
             default:
-                return left.ValueKind == right.ValueKind;
+                return actual.ValueKind == expected.Kind;
         }
     }
 
     /// <summary>The order of two numbers or two strings (by Unicode scalar value, as RFC 9535 has it); else null.</summary>
-    public static int? Compare(JsonElement left, JsonElement right) => (left.ValueKind, right.ValueKind) switch
+    public static int? Compare(JsonElement actual, JsonLiteral expected) => (actual.ValueKind, expected.Kind) switch
     {
-        (JsonValueKind.Number, JsonValueKind.Number) => JsonNumberComparer.Compare(JsonMarshal.GetRawUtf8Value(left), JsonMarshal.GetRawUtf8Value(right)),
-        (JsonValueKind.String, JsonValueKind.String) => CompareByScalarValues(left.GetString()!, right.GetString()!),
+        (JsonValueKind.Number, JsonValueKind.Number) => JsonNumberComparer.Compare(JsonMarshal.GetRawUtf8Value(actual), expected.Number),
+        (JsonValueKind.String, JsonValueKind.String) => CompareByScalarValues(actual.GetString()!, expected.Text!),
         _ => null,
     };
 
     /// <summary>The type of a value as a message names it: "a string", "a number", "a boolean", "null", ….</summary>
-    public static string TypeName(JsonElement value) => value.ValueKind switch
+    public static string TypeName(JsonValueKind kind) => kind switch
     {
         JsonValueKind.String => "a string",
         JsonValueKind.Number => "a number",

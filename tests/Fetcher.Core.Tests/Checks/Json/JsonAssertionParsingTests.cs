@@ -50,10 +50,14 @@ public class JsonAssertionParsingTests
         error.Should().Contain(expectedPart).And.NotContain("\n").And.EndWith("write strings in double quotes, as in \"UP\"");
     }
 
-    [Fact]
-    public void TryParse_LiteralWithALoneSurrogate_SaysSo()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("$.a == [\"\\ud800\"]")]
+    [InlineData("$.a == {\"\\udc00\": 1}")]
+    public void TryParse_LiteralWithALoneSurrogate_SaysSo(string? text)
     {
-        JsonAssertion.TryParse("$.a == \"\ud800\"", out _, out var error).Should().BeFalse();
+        // xunit cannot carry a lone surrogate in InlineData: null stands for one typed as such.
+        JsonAssertion.TryParse(text ?? "$.a == \"\ud800\"", out _, out var error).Should().BeFalse();
 
         error.Should().EndWith("is not a JSON literal (it holds a lone surrogate, which is not Unicode text)");
     }
