@@ -13,6 +13,8 @@ public sealed partial class JsonAssertion
     /// message that starts with <see cref="Text"/> and says what was found, such as <c>$.status == "UP": found
     /// "DOWN"</c>, <c>$.checks[*].status == "UP": $.checks[2].status is "DOWN"</c> or <c>$.x exists: no match</c>.
     /// Values are shown as compact JSON, cut to 100 characters with '…'. Never throws for a readable document.
+    /// The assertion may be shared by threads; the document may not (<see cref="JsonDocument"/> is not safe to read
+    /// from several threads at once): <see cref="JsonBodyCheck"/> parses one for each call.
     /// </summary>
     public string? Check(JsonElement root)
     {
