@@ -77,7 +77,7 @@ public sealed class BasicAuthTests : IDisposable
     public void Redactor_MasksThePasswordAndTheEncodedHeader()
     {
         var credentials = new BasicCredentials("alice", "s3cret-pw");
-        var redactor = SecretRedactor.For(new FetchOptions { User = credentials });
+        var redactor = new FetchOptions { User = credentials }.CreateRedactor();
 
         redactor.Redact($"failed with s3cret-pw and {credentials.HeaderValue}").Should().Be("failed with *** and ***");
     }
