@@ -3,6 +3,7 @@ using System.Net.Security;
 using Fetcher.Fetching;
 using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Handlers;
+using Fetcher.Fetching.Tracing;
 using Fetcher.Results;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -61,7 +62,12 @@ public static class FetcherServiceCollectionExtensions
                 }
 
                 pipeline.AddPoliteness(options, context.ServiceProvider.GetRequiredService<RequestRateLimiters>());
-                pipeline.AddTimeout(options.Timeout);
+                // A check line's own timeout travels in its trace; every other fetch has the run's.
+                pipeline.AddTimeout(new HttpTimeoutStrategyOptions
+                {
+                    Timeout = options.Timeout,
+                    TimeoutGenerator = args => ValueTask.FromResult(FetchTrace.Of(args.Context.GetRequestMessage())?.AttemptTimeout ?? options.Timeout),
+                });
             });
         client.AddHttpMessageHandler<AttemptHandler>();
         client.AddHttpMessageHandler<RedirectHandler>();

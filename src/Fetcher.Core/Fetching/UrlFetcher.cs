@@ -49,22 +49,22 @@ public sealed class UrlFetcher
         var startedAt = _timeProvider.GetUtcNow();
         if (request.Target is not { } target)
         {
-            return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = request.InvalidReason });
+            return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = request.InvalidReason }, request);
         }
 
         if (request.DuplicateOf is { } first)
         {
-            return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Duplicate, Error = $"duplicate of {first}: not sent again" });
+            return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Duplicate, Error = $"duplicate of {first}: not sent again" }, request);
         }
 
         if (cancellationToken.IsCancellationRequested)
         {
-            return Finish(Cancelled(request, startedAt, attempts: 0, elapsedMs: 0));
+            return Finish(Cancelled(request, startedAt, attempts: 0, elapsedMs: 0), request);
         }
 
         var started = _timeProvider.GetTimestamp();
-        using var trace = new FetchTrace();
-        using var message = _messages.Create(request.Method ?? _options.Method, target, trace);
+        using var trace = new FetchTrace { AttemptTimeout = request.Check?.Timeout, KeepsBody = request.Check?.ExpectedBody is not null };
+        using var message = _messages.Create(request, target, trace);
         FetchResult result;
         try
         {
@@ -77,7 +77,7 @@ public sealed class UrlFetcher
         }
         catch (Exception exception)
         {
-            var (outcome, error) = FailureClassifier.Classify(exception, _options.Timeout);
+            var (outcome, error) = FailureClassifier.Classify(exception, request.Check?.Timeout ?? _options.Timeout);
             result = WithPhases(
                 ResultFor(request, startedAt) with
                 {
@@ -89,7 +89,7 @@ public sealed class UrlFetcher
                 trace);
         }
 
-        result = Finish(result);
+        result = Finish(result, request);
         if (_logger.IsEnabled(LogLevel.Debug))
         {
             FetchLog.Completed(_logger, result.Url, result.Outcome.ToName(), result.Attempts, result.ElapsedMs);
@@ -102,12 +102,14 @@ public sealed class UrlFetcher
     /// The result as every report shows it: secrets masked (userinfo, sensitive header values), and control characters
     /// taken out of text that came from the server or the input, so no report can carry an escape sequence to a terminal.
     /// </summary>
-    private FetchResult Finish(FetchResult result)
+    private FetchResult Finish(FetchResult result, FetchRequest request)
     {
-        var url = TerminalText.Sanitize(_redactor.RedactUrl(result.Url));
-        var finalUrl = Clean(result.FinalUrl);
-        var reason = Clean(result.Reason);
-        var error = Clean(result.Error);
+        // A check line's own secret headers are masked like -H ones (rarely: only lines that give headers pay for it).
+        var lineRedactor = request.Check is { Headers.Count: > 0 } check ? SecretRedactor.ForHeaders(check.Headers, _options.RedactHeaders) : null;
+        var url = TerminalText.Sanitize(_redactor.RedactUrl(lineRedactor?.RedactUrl(result.Url) ?? result.Url));
+        var finalUrl = Clean(lineRedactor?.Redact(result.FinalUrl) ?? result.FinalUrl);
+        var reason = Clean(lineRedactor?.Redact(result.Reason) ?? result.Reason);
+        var error = Clean(lineRedactor?.Redact(result.Error) ?? result.Error);
         return ReferenceEquals(url, result.Url) && ReferenceEquals(finalUrl, result.FinalUrl)
             && ReferenceEquals(reason, result.Reason) && ReferenceEquals(error, result.Error)
             ? result
@@ -126,7 +128,7 @@ public sealed class UrlFetcher
         var certDaysLeft = CertDaysLeft(trace);
         var (outcome, error) = trace.RedirectRefusal is { } refusal
             ? (FetchOutcome.Error, refusal)
-            : _checks.Check(request.ExpectedStatus, status, trace.CapturedBody, elapsedMs, certDaysLeft);
+            : ChecksFor(request).Check(request.ExpectedStatus, status, trace.CapturedBody, elapsedMs, certDaysLeft);
         return new FetchResult
         {
             Source = request.Source,
@@ -142,12 +144,18 @@ public sealed class UrlFetcher
             FinalUrl = response.RequestMessage?.RequestUri?.AbsoluteUri,
             Error = error,
             CertDaysLeft = certDaysLeft,
+            Name = request.Check?.Name,
             DnsMs = trace.DnsMs,
             ConnectMs = trace.ConnectMs,
             TlsMs = trace.TlsMs,
             TtfbMs = trace.TtfbMs,
         };
     }
+
+    /// <summary>The run's checks, or for a check line with its own body or latency expectation, the line's over the run's.</summary>
+    private ResponseChecks ChecksFor(FetchRequest request) => request.Check is { } check && (check.ExpectedBody is not null || check.MaxLatency is not null)
+        ? new ResponseChecks(_options.ExpectedStatus, check.ExpectedBody ?? _options.ExpectedBody, _options.CertMinDays, check.MaxLatency ?? _options.MaxLatency)
+        : _checks;
 
     /// <summary>The phases a fetch without a response got through (a refused connect still took its DNS time, say).</summary>
     private FetchResult WithPhases(FetchResult result, FetchTrace trace) => result with
@@ -170,6 +178,7 @@ public sealed class UrlFetcher
         Url = request.UrlText,
         Outcome = FetchOutcome.Error,
         StartedAt = startedAt,
+        Name = request.Check?.Name,
     };
 
     private static FetchResult Cancelled(FetchRequest request, DateTimeOffset startedAt, int attempts, double elapsedMs) =>

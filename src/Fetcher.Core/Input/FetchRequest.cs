@@ -31,4 +31,7 @@ public sealed record FetchRequest(string Source, long Line, string Text, Uri? Ta
     /// a request is reported as a duplicate without being sent. <see langword="null"/> otherwise.
     /// </summary>
     public string? DuplicateOf { get; init; }
+
+    /// <summary>A JSON check line's own request and checks (name, headers, body, ...); <see langword="null"/> for a plain line.</summary>
+    public CheckLines.CheckLine? Check { get; init; }
 }

@@ -27,6 +27,11 @@ public static class UrlLineParser
     public static FetchRequest Parse(string source, long line, string trimmedText)
     {
         ArgumentNullException.ThrowIfNull(trimmedText);
+        if (trimmedText.StartsWith('{'))
+        {
+            return CheckLines.CheckLineParser.Parse(source, line, trimmedText);
+        }
+
         if (trimmedText.AsSpan().ContainsAny(ControlCharacters))
         {
             return Invalid(source, line, trimmedText, "the line contains control characters");
@@ -85,7 +90,8 @@ public static class UrlLineParser
 
     private static FetchRequest Invalid(string source, long line, string text, string reason) => new(source, line, text, null, reason);
 
-    private static string? ValidateUrl(string text, out Uri? uri)
+    /// <summary>Why <paramref name="text"/> is not a fetchable http or https URL, or <see langword="null"/> with the <paramref name="uri"/>.</summary>
+    internal static string? ValidateUrl(string text, out Uri? uri)
     {
         uri = null;
 

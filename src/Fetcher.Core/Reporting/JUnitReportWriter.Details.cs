@@ -23,6 +23,12 @@ public sealed partial class JUnitReportWriter
 
         text.Append(inv, $"error: {result.Error}\n");
         text.Append(inv, $"input: {result.Source}:{result.Line}\n");
+        if (result.Name is not null)
+        {
+            // The test case is named after the check; the URL it fetched still belongs in its details.
+            text.Append(inv, $"url: {result.Url}\n");
+        }
+
         if (result.FinalUrl is { } finalUrl && finalUrl != result.Url)
         {
             text.Append(inv, $"final_url: {finalUrl}\n");

@@ -68,7 +68,7 @@ public sealed partial class JUnitReportWriter : IReportWriter, IDisposable
         _tests++;
         _cases.WriteWhitespace(CaseIndent);
         _cases.WriteStartElement("testcase");
-        _cases.WriteAttributeString("name", XmlSafeText.Clean(result.Url));
+        _cases.WriteAttributeString("name", XmlSafeText.Clean(result.Name ?? result.Url));
         _cases.WriteAttributeString("classname", XmlSafeText.Clean(result.Source));
         _cases.WriteAttributeString("time", Seconds(result.ElapsedMs / 1000));
         switch (verdict)

@@ -54,6 +54,7 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         WriteNullable(ResultFields.TlsMs, ReportValues.PhaseMs(result.TlsMs));
         WriteNullable(ResultFields.TtfbMs, ReportValues.PhaseMs(result.TtfbMs));
         WriteNullable(ResultFields.CertDaysLeft, result.CertDaysLeft);
+        _json.WriteString(ResultFields.Name, result.Name);
         _json.WriteEndObject();
         _json.Flush();
 

@@ -33,6 +33,13 @@ public sealed class TableReportWriter(TextWriter output, bool useColour) : IRepo
 
         Paint(result.Ok ? Green : Red, $"{status,-6}");
         output.Write(string.Create(CultureInfo.InvariantCulture, $" {time,9} {size,9}  "));
+        if (result.Name is { } name)
+        {
+            // A check line's name first: it is what the user called the check.
+            output.Write(TerminalText.Sanitize(name));
+            output.Write(' ');
+        }
+
         output.Write(TerminalText.Sanitize(result.Url));
         if (!result.Ok)
         {

@@ -70,4 +70,9 @@ public sealed record FetchResult
     /// connection carried the request.
     /// </summary>
     public double? CertDaysLeft { get; init; }
+
+    // Issue 10: a JSON check line's own fields.
+
+    /// <summary>The JSON check line's <c>name</c>; <see langword="null"/> for a plain line or a line without one.</summary>
+    public string? Name { get; init; }
 }

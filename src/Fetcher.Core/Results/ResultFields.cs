@@ -60,8 +60,11 @@ public static class ResultFields
     /// <summary>Days until the server certificate expires.</summary>
     public const string CertDaysLeft = "cert_days_left";
 
+    /// <summary>The JSON check line's <c>name</c>, or null.</summary>
+    public const string Name = "name";
+
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
-            DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft];
+            DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Name];
 }

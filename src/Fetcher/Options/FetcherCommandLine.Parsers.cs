@@ -5,6 +5,7 @@ using Fetcher.Checks;
 using Fetcher.Fetching;
 using Fetcher.Input;
 using Fetcher.Reporting;
+using Fetcher.Text;
 
 namespace Fetcher.Cli.Options;
 

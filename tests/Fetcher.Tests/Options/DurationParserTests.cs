@@ -1,4 +1,4 @@
-using Fetcher.Cli.Options;
+using Fetcher.Text;
 
 namespace Fetcher.Tests.Options;
 

@@ -29,7 +29,7 @@ internal sealed class BodyReadingHandler(FetchOptions options) : DelegatingHandl
         var response = await base.SendAsync(request, cancellationToken);
         try
         {
-            if (options.ExpectedBody is null)
+            if (options.ExpectedBody is null && trace is not { KeepsBody: true })
             {
                 var bytes = await DrainAsync(response.Content, cancellationToken);
                 trace?.BodyDrained(bytes);

@@ -1,10 +1,11 @@
 using Fetcher.Fetching.Tracing;
+using Fetcher.Input;
 
 namespace Fetcher.Fetching.Requests;
 
 /// <summary>
 /// Builds the first message of a fetch from the options and the line: method, headers, body, and credentials. The
-/// line's own values (its method) win over the options'; the user's own headers win over what fetcher would add
+/// line's own values (its method; a JSON check line's headers and body) win over the options'; the user's own headers win over what fetcher would add
 /// (<c>User-Agent</c>, <c>Accept</c> for JSON, <c>Authorization</c> from <c>-u</c> or the URL's userinfo).
 /// </summary>
 internal sealed class RequestMessageFactory(FetchOptions options)
@@ -14,25 +15,31 @@ internal sealed class RequestMessageFactory(FetchOptions options)
     private readonly bool _authorizationInHeaders = HasHeader(options.Headers, "Authorization");
     private readonly string? _userAuthorization = options.User?.HeaderValue;
 
-    /// <summary>A message for <paramref name="method"/> to <paramref name="target"/> that carries <paramref name="trace"/>.</summary>
-    public HttpRequestMessage Create(HttpMethod method, Uri target, FetchTrace trace)
+    /// <summary>The first message of <paramref name="request"/>'s fetch to <paramref name="target"/>, carrying <paramref name="trace"/>.</summary>
+    public HttpRequestMessage Create(FetchRequest request, Uri target, FetchTrace trace)
     {
+        var line = request.Check;
+        var lineBody = line?.Body is { } bytes ? new RequestBody(bytes, line.BodyIsJson ? RequestBody.JsonContentType : RequestBody.FormContentType) : null;
+        // A line's own body implies POST where the run's method sends none, as -d does on the command line.
+        var method = request.Method ?? (lineBody is not null && IsBodiless(options.Method) ? HttpMethod.Post : options.Method);
+        var headers = line is { Headers.Count: > 0 } ? Merge(options.Headers, line.Headers) : options.Headers;
         var message = new HttpRequestMessage(method, target);
-        if (!_userAgentInHeaders)
+        if (!(line is { Headers.Count: > 0 } ? HasHeader(headers, "User-Agent") : _userAgentInHeaders))
         {
             message.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);
         }
 
         // GET and HEAD never carry a body: the CLI refuses -X GET with --data, and a line's own GET or HEAD sends none.
-        var body = options.Body is { } shared && method != HttpMethod.Get && method != HttpMethod.Head ? shared : null;
+        var body = (lineBody ?? options.Body) is { } given && !IsBodiless(method) ? given : null;
         message.Content = body?.CreateContent();
-        if (body is { IsJson: true } && !_acceptInHeaders)
+        if (body is { IsJson: true } && !(line is { Headers.Count: > 0 } ? HasHeader(headers, "Accept") : _acceptInHeaders))
         {
             message.Headers.TryAddWithoutValidation("Accept", RequestBody.JsonContentType);
         }
 
-        AddHeaders(message, options.Headers);
-        if (!_authorizationInHeaders && (_userAuthorization ?? BasicCredentials.FromUserInfo(target)?.HeaderValue) is { } authorization)
+        AddHeaders(message, headers);
+        var authorizationGiven = line is { Headers.Count: > 0 } ? HasHeader(headers, "Authorization") : _authorizationInHeaders;
+        if (!authorizationGiven && (_userAuthorization ?? BasicCredentials.FromUserInfo(target)?.HeaderValue) is { } authorization)
         {
             // Only on this first message: RedirectHandler drops Authorization on the way to another origin.
             message.Headers.TryAddWithoutValidation("Authorization", authorization);
@@ -41,6 +48,12 @@ internal sealed class RequestMessageFactory(FetchOptions options)
         trace.AttachTo(message);
         return message;
     }
+
+    private static bool IsBodiless(HttpMethod method) => method == HttpMethod.Get || method == HttpMethod.Head;
+
+    /// <summary>The run's headers but those the line names itself, then the line's: per-line values override the options.</summary>
+    private static List<KeyValuePair<string, string>> Merge(IReadOnlyList<KeyValuePair<string, string>> run, IReadOnlyList<KeyValuePair<string, string>> line) =>
+        [.. run.Where(h => !HasHeader(line, h.Key)), .. line];
 
     private static void AddHeaders(HttpRequestMessage message, IReadOnlyList<KeyValuePair<string, string>> headers)
     {

@@ -1,13 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 
-namespace Fetcher.Cli.Options;
+namespace Fetcher.Text;
 
 /// <summary>
 /// Parses durations as people write them on a command line: <c>250ms</c>, <c>2s</c>, <c>1.5s</c>, <c>1m</c>,
 /// <c>1h</c>, or a bare number of seconds.
 /// </summary>
-internal static class DurationParser
+public static class DurationParser
 {
     private static readonly (string Suffix, double Milliseconds)[] Units =
     [

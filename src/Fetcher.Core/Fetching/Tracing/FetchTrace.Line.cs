@@ -1,0 +1,11 @@
+namespace Fetcher.Fetching.Tracing;
+
+/// <summary>What a JSON check line asks of its own fetch, for the handlers and the pipeline that see only the message.</summary>
+internal sealed partial class FetchTrace
+{
+    /// <summary>The line's own budget of each attempt (<c>timeout</c>); <see langword="null"/>: the run's.</summary>
+    public TimeSpan? AttemptTimeout { get; init; }
+
+    /// <summary>Whether the line's own body expectation needs the body kept, when the run's options have none.</summary>
+    public bool KeepsBody { get; init; }
+}

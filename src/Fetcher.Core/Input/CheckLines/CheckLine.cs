@@ -1,0 +1,31 @@
+using Fetcher.Checks;
+
+namespace Fetcher.Input.CheckLines;
+
+/// <summary>
+/// The values a JSON check line gives for itself, checked and typed; each overrides the run's option for that line
+/// only. Its method and statuses travel in <see cref="FetchRequest.Method"/> and <see cref="FetchRequest.ExpectedStatus"/>.
+/// </summary>
+public sealed record CheckLine
+{
+    /// <summary>The line's <c>name</c>, reported in every format; <see langword="null"/> when it has none.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The line's <c>headers</c>, in order; they replace the run's headers of the same names. Default none.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>The line's body (<c>body</c> as UTF-8, or <c>json</c> serialized); <see langword="null"/> when it has none.</summary>
+    public byte[]? Body { get; init; }
+
+    /// <summary>Whether <see cref="Body"/> came from <c>json</c> (sent as <c>application/json</c>).</summary>
+    public bool BodyIsJson { get; init; }
+
+    /// <summary>The line's <c>expect_body</c> and <c>expect_body_regex</c>; <see langword="null"/> when it has neither.</summary>
+    public BodyExpectation? ExpectedBody { get; init; }
+
+    /// <summary>The line's <c>max_latency</c>; <see langword="null"/> when it has none.</summary>
+    public TimeSpan? MaxLatency { get; init; }
+
+    /// <summary>The line's <c>timeout</c> of each attempt; <see langword="null"/> when it has none.</summary>
+    public TimeSpan? Timeout { get; init; }
+}
