@@ -51,8 +51,18 @@ public static partial class CheckLineParser
             }
         }
 
-        return Invalid(source, line, trimmedText, urlText, problem ?? "field 'url' is required");
+        // The line's headers were not accepted, so no redactor will know them: a URL that repeats one is not shown.
+        var shownUrl = urlText is not null && HeaderTextsOf(fields.Headers).Any(value => value.Length >= 4 && urlText.Contains(value, StringComparison.Ordinal))
+            ? null
+            : urlText;
+        return Invalid(source, line, trimmedText, shownUrl, problem ?? "field 'url' is required");
     }
+
+    private static IEnumerable<string> HeaderTextsOf(Dictionary<string, JsonElement>? headers) =>
+        (headers ?? []).Values
+            .SelectMany<JsonElement, JsonElement>(value => value.ValueKind == JsonValueKind.Array ? value.EnumerateArray() : [value])
+            .Where(value => value.ValueKind == JsonValueKind.String)
+            .SelectMany(value => value.GetString()!.Split([' ', ';', '='], StringSplitOptions.RemoveEmptyEntries).Append(value.GetString()!));
 
     private static FetchRequest Invalid(string source, long line, string text, string? urlText, string reason) =>
         new(source, line, text, null, reason) { UrlText = urlText is null ? UnnamedLine : TerminalText.Sanitize(urlText) };
