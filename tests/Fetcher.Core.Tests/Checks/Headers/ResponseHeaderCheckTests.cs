@@ -1,5 +1,4 @@
 using Fetcher.Checks.Headers;
-using Fetcher.Core.Tests.Support;
 
 namespace Fetcher.Core.Tests.Checks.Headers;
 
