@@ -1,8 +1,6 @@
 using System.Globalization;
 using Fetcher.Checks.Headers;
 using Fetcher.Checks.Json;
-using Fetcher.Fetching;
-using Fetcher.Input;
 using Fetcher.Results;
 
 namespace Fetcher.Checks;
@@ -16,49 +14,45 @@ namespace Fetcher.Checks;
 /// with <c>--retry-checks</c> (<see cref="CheckResponse"/>); the last two judge the whole fetch (<see cref="CheckFetch"/>):
 /// a retry cannot renew a certificate, and <c>elapsed_ms</c> only grows with every attempt.
 /// </summary>
-internal sealed class ResponseChecks
+/// <param name="expectedStatus">The statuses a line without its own accepts.</param>
+/// <param name="expectedBody">What the body must and must not hold; <see langword="null"/> (or empty) for no body check.</param>
+/// <param name="expectedJson">Assertions about the body as JSON; empty for none.</param>
+/// <param name="expectedHeaders">Assertions about the final response's headers; empty for none.</param>
+/// <param name="secretHeaders">Headers whose values a header failure never shows (see <see cref="SecretHeaderNames.With"/>).</param>
+/// <param name="certMinDays">The fewest days a server certificate may have left; <see langword="null"/> for no check.</param>
+/// <param name="maxLatency">The longest a fetch may take; <see langword="null"/> for no limit.</param>
+internal sealed class ResponseChecks(
+    StatusExpectation expectedStatus,
+    BodyExpectation? expectedBody,
+    IReadOnlyList<JsonAssertion> expectedJson,
+    IReadOnlyList<HeaderAssertion> expectedHeaders,
+    IReadOnlySet<string> secretHeaders,
+    int? certMinDays,
+    TimeSpan? maxLatency)
 {
-    private readonly StatusExpectation _expectedStatus;
-    private readonly BodyExpectation? _expectedBody;
-    private readonly IReadOnlyList<JsonAssertion> _expectedJson;
-    private readonly IReadOnlyList<HeaderAssertion> _expectedHeaders;
-    private readonly IReadOnlySet<string> _secretHeaders;
-    private readonly int? _certMinDays;
-    private readonly TimeSpan? _maxLatency;
-
-    /// <summary>The checks that <paramref name="options"/> ask for.</summary>
-    public ResponseChecks(FetchOptions options)
-    {
-        _expectedStatus = options.ExpectedStatus;
-        _expectedBody = options.ExpectedBody is { IsEmpty: false } body ? body : null;
-        _expectedJson = options.ExpectedJson;
-        _expectedHeaders = options.ExpectedHeaders;
-        _secretHeaders = SecretHeaderNames.With(options.RedactHeaders);
-        _certMinDays = options.CertMinDays;
-        _maxLatency = options.MaxLatency;
-    }
+    private readonly BodyExpectation? _expectedBody = expectedBody is { IsEmpty: false } ? expectedBody : null;
 
     /// <summary>
     /// The checks of the response itself, in precedence order: status, JSON, headers, body.
     /// </summary>
-    /// <param name="request">The request, whose line may carry its own statuses.</param>
+    /// <param name="lineStatus">The statuses the input line asks for, overriding the run's; <see langword="null"/> when it names none.</param>
     /// <param name="response">The final response (after redirects) of an attempt.</param>
     /// <param name="body">The body read, when a body or JSON check asked for it.</param>
-    public CheckVerdict CheckResponse(FetchRequest request, HttpResponseMessage response, CapturedBody? body)
+    public CheckVerdict CheckResponse(StatusExpectation? lineStatus, HttpResponseMessage response, CapturedBody? body)
     {
         var status = (int)response.StatusCode;
-        var expected = request.ExpectedStatus ?? _expectedStatus;
+        var expected = lineStatus ?? expectedStatus;
         if (!expected.Matches(status))
         {
             return new(FetchOutcome.UnexpectedStatus, $"status {status} is not in the expected {expected}");
         }
 
-        if (_expectedJson.Count > 0 && CheckJson(body) is { } jsonMismatch)
+        if (expectedJson.Count > 0 && CheckJson(body) is { } jsonMismatch)
         {
             return new(FetchOutcome.JsonMismatch, jsonMismatch, ExcerptOf(body));
         }
 
-        if (_expectedHeaders.Count > 0 && ResponseHeaderCheck.FirstFailure(response, _expectedHeaders, _secretHeaders) is { } headerMismatch)
+        if (expectedHeaders.Count > 0 && ResponseHeaderCheck.FirstFailure(response, expectedHeaders, secretHeaders) is { } headerMismatch)
         {
             return new(FetchOutcome.HeaderMismatch, headerMismatch);
         }
@@ -83,14 +77,14 @@ internal sealed class ResponseChecks
             return response;
         }
 
-        if (_certMinDays is { } minDays && certDaysLeft is { } daysLeft && daysLeft < minDays)
+        if (certMinDays is { } minDays && certDaysLeft is { } daysLeft && daysLeft < minDays)
         {
             return new(FetchOutcome.CertExpiring, daysLeft < 0
                 ? string.Create(CultureInfo.InvariantCulture, $"the server certificate expired {-daysLeft:0.##} days ago (--cert-min-days {minDays})")
                 : string.Create(CultureInfo.InvariantCulture, $"the server certificate expires in {daysLeft:0.##} days, fewer than --cert-min-days {minDays}"));
         }
 
-        if (_maxLatency is { } budget && elapsedMs > budget.TotalMilliseconds)
+        if (maxLatency is { } budget && elapsedMs > budget.TotalMilliseconds)
         {
             return new(FetchOutcome.Slow, $"took {DurationText.Format(TimeSpan.FromMilliseconds(elapsedMs))}, more than --max-latency {DurationText.Format(budget)}");
         }
@@ -107,8 +101,8 @@ internal sealed class ResponseChecks
 
         // JSON is UTF-8 (RFC 8259); a body that declares another charset is decoded first.
         var failure = body.IsUtf8
-            ? JsonBodyCheck.FirstFailure(body.Memory, _expectedJson)
-            : JsonBodyCheck.FirstFailure(body.Decode(), _expectedJson);
+            ? JsonBodyCheck.FirstFailure(body.Memory, expectedJson)
+            : JsonBodyCheck.FirstFailure(body.Decode(), expectedJson);
         return failure is not null && body.ReachedLimit
             ? $"{failure} (in the first {Reporting.ByteSizeText.Format(body.Length)} read; see --max-body)"
             : failure;

@@ -138,6 +138,10 @@ public sealed partial record FetchOptions
     /// <summary>Whether some check needs the body in memory: a body expectation or a JSON assertion.</summary>
     internal bool ReadsBody => ExpectedBody is not null || ExpectedJson.Count > 0;
 
+    /// <summary>The response checks these options ask for.</summary>
+    internal ResponseChecks CreateResponseChecks() =>
+        new(ExpectedStatus, ExpectedBody, ExpectedJson, ExpectedHeaders, SecretHeaderNames.With(RedactHeaders), CertMinDays, MaxLatency);
+
     /// <summary><c>fetcher/</c> and the library's version.</summary>
     public static string DefaultUserAgent { get; } =
         "fetcher/" + (typeof(FetchOptions).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");

@@ -40,7 +40,7 @@ public sealed class UrlFetcher
         _logger = logger;
         _userAgentInHeaders = options.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase));
         _redactor = redactor;
-        _checks = new ResponseChecks(options);
+        _checks = options.CreateResponseChecks();
         _secretHeaders = SecretHeaderNames.With(options.RedactHeaders);
     }
 
@@ -149,7 +149,7 @@ public sealed class UrlFetcher
         // With --retry-checks the last attempt's response was judged inside it already.
         var verdict = trace.RedirectRefusal is { } refusal
             ? new CheckVerdict(FetchOutcome.Error, refusal)
-            : _checks.CheckFetch(trace.ResponseVerdict ?? _checks.CheckResponse(request, response, trace.CapturedBody), elapsedMs, certDaysLeft);
+            : _checks.CheckFetch(trace.ResponseVerdict ?? _checks.CheckResponse(request.ExpectedStatus, response, trace.CapturedBody), elapsedMs, certDaysLeft);
         return new FetchResult
         {
             Source = request.Source,

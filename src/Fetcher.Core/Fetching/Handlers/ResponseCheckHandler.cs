@@ -12,7 +12,7 @@ namespace Fetcher.Fetching.Handlers;
 /// </summary>
 internal sealed class ResponseCheckHandler(FetchOptions options) : DelegatingHandler
 {
-    private readonly ResponseChecks _checks = new(options);
+    private readonly ResponseChecks _checks = options.CreateResponseChecks();
 
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ internal sealed class ResponseCheckHandler(FetchOptions options) : DelegatingHan
         // A redirect the attempt refused to follow is an error of its own, not a response to judge.
         if (FetchTrace.Of(request) is { Request: { } fetch, RedirectRefusal: null } trace)
         {
-            trace.ResponseChecked(_checks.CheckResponse(fetch, response, trace.CapturedBody));
+            trace.ResponseChecked(_checks.CheckResponse(fetch.ExpectedStatus, response, trace.CapturedBody));
         }
 
         return response;
