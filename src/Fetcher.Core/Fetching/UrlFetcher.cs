@@ -1,4 +1,5 @@
 using Fetcher.Checks;
+using Fetcher.Checks.Headers;
 using Fetcher.Fetching.Requests;
 using Fetcher.Fetching.Tracing;
 using Fetcher.Input;
@@ -22,6 +23,7 @@ public sealed class UrlFetcher
     private readonly RequestMessageFactory _messages;
     private readonly ResponseChecks _checks;
     private readonly SecretRedactor _redactor;
+    private readonly IReadOnlySet<string> _secretHeaders;
 
     /// <summary>
     /// Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client and
@@ -39,7 +41,8 @@ public sealed class UrlFetcher
         _logger = logger;
         _messages = new RequestMessageFactory(options);
         _redactor = redactor;
-        _checks = new ResponseChecks(options.ExpectedStatus, options.ExpectedBody, options.CertMinDays, options.MaxLatency);
+        _checks = options.CreateResponseChecks();
+        _secretHeaders = SecretHeaderNames.With(options.RedactHeaders);
     }
 
     /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
@@ -63,7 +66,15 @@ public sealed class UrlFetcher
         }
 
         var started = _timeProvider.GetTimestamp();
-        using var trace = new FetchTrace { AttemptTimeout = request.Check?.Timeout, KeepsBody = request.Check?.ExpectedBody is not null };
+        // A check line with checks of its own is judged by them, inside each attempt too (--retry-checks).
+        var lineChecks = request.Check is { HasOwnChecks: true } check ? _options.CreateResponseChecks(check) : null;
+        using var trace = new FetchTrace
+        {
+            Request = request,
+            AttemptTimeout = request.Check?.Timeout,
+            Checks = lineChecks,
+            KeepsBody = request.Check?.ReadsBody ?? false,
+        };
         using var message = _messages.Create(request, target, trace);
         FetchResult result;
         try
@@ -110,10 +121,12 @@ public sealed class UrlFetcher
         var finalUrl = Clean(lineRedactor?.Redact(result.FinalUrl) ?? result.FinalUrl);
         var reason = Clean(lineRedactor?.Redact(result.Reason) ?? result.Reason);
         var error = Clean(lineRedactor?.Redact(result.Error) ?? result.Error);
+        // A server may echo the request (httpbin's /headers does), secrets and all.
+        var excerpt = Clean(lineRedactor?.Redact(result.BodyExcerpt) ?? result.BodyExcerpt);
         return ReferenceEquals(url, result.Url) && ReferenceEquals(finalUrl, result.FinalUrl)
-            && ReferenceEquals(reason, result.Reason) && ReferenceEquals(error, result.Error)
+            && ReferenceEquals(reason, result.Reason) && ReferenceEquals(error, result.Error) && ReferenceEquals(excerpt, result.BodyExcerpt)
             ? result
-            : result with { Url = url, FinalUrl = finalUrl, Reason = reason, Error = error };
+            : result with { Url = url, FinalUrl = finalUrl, Reason = reason, Error = error, BodyExcerpt = excerpt };
     }
 
     private string? Clean(string? text) => text is null ? null : TerminalText.Sanitize(_redactor.Redact(text));
@@ -126,15 +139,17 @@ public sealed class UrlFetcher
     {
         var status = (int)response.StatusCode;
         var certDaysLeft = CertDaysLeft(trace);
-        var (outcome, error) = trace.RedirectRefusal is { } refusal
-            ? (FetchOutcome.Error, refusal)
-            : ChecksFor(request).Check(request.ExpectedStatus, status, trace.CapturedBody, elapsedMs, certDaysLeft);
+        // With --retry-checks the last attempt's response was judged inside it already (by the same checks).
+        var checks = trace.Checks ?? _checks;
+        var verdict = trace.RedirectRefusal is { } refusal
+            ? new CheckVerdict(FetchOutcome.Error, refusal)
+            : checks.CheckFetch(trace.ResponseVerdict ?? checks.CheckResponse(request.ExpectedStatus, response, trace.CapturedBody), elapsedMs, certDaysLeft);
         return new FetchResult
         {
             Source = request.Source,
             Line = request.Line,
             Url = request.UrlText,
-            Outcome = outcome,
+            Outcome = verdict.Outcome,
             StartedAt = startedAt,
             Status = status,
             Reason = response.ReasonPhrase,
@@ -142,20 +157,23 @@ public sealed class UrlFetcher
             Bytes = trace.BodyBytes,
             Attempts = trace.Attempts,
             FinalUrl = response.RequestMessage?.RequestUri?.AbsoluteUri,
-            Error = error,
+            Error = verdict.Error,
             CertDaysLeft = certDaysLeft,
             Name = request.Check?.Name,
             DnsMs = trace.DnsMs,
             ConnectMs = trace.ConnectMs,
             TlsMs = trace.TlsMs,
             TtfbMs = trace.TtfbMs,
+            BodyExcerpt = verdict.BodyExcerpt,
+            Headers = CapturedHeadersOf(request) is { Count: > 0 } names ? HeaderCapture.From(response, names, _secretHeaders, Capture) : null,
         };
     }
 
-    /// <summary>The run's checks, or for a check line with its own body or latency expectation, the line's over the run's.</summary>
-    private ResponseChecks ChecksFor(FetchRequest request) => request.Check is { } check && (check.ExpectedBody is not null || check.MaxLatency is not null)
-        ? new ResponseChecks(_options.ExpectedStatus, check.ExpectedBody ?? _options.ExpectedBody, _options.CertMinDays, check.MaxLatency ?? _options.MaxLatency)
-        : _checks;
+    /// <summary>The headers a result reports: a check line's own <c>capture_header</c>, else the run's.</summary>
+    private IReadOnlyList<string> CapturedHeadersOf(FetchRequest request) =>
+        request.Check is { CapturedHeaders.Count: > 0 } check ? check.CapturedHeaders : _options.CapturedHeaders;
+
+    private string Capture(string value) => Clean(value) ?? string.Empty;
 
     /// <summary>The phases a fetch without a response got through (a refused connect still took its DNS time, say).</summary>
     private FetchResult WithPhases(FetchResult result, FetchTrace trace) => result with

@@ -40,7 +40,9 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(PhaseText(result.TlsMs));
         WriteRaw(PhaseText(result.TtfbMs));
         WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-        WriteText(result.Name, last: true);
+        WriteText(result.Name);
+        WriteText(result.BodyExcerpt);
+        WriteText(ReportValues.HeadersJson(result.Headers), last: true);
         output.Write(LineBreak);
     }
 

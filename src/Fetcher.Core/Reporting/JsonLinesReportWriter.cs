@@ -55,6 +55,8 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         WriteNullable(ResultFields.TtfbMs, ReportValues.PhaseMs(result.TtfbMs));
         WriteNullable(ResultFields.CertDaysLeft, result.CertDaysLeft);
         _json.WriteString(ResultFields.Name, result.Name);
+        _json.WriteString(ResultFields.BodyExcerpt, result.BodyExcerpt);
+        ReportValues.WriteHeaders(_json, ResultFields.Headers, result.Headers);
         _json.WriteEndObject();
         _json.Flush();
 

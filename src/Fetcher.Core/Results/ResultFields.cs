@@ -63,8 +63,15 @@ public static class ResultFields
     /// <summary>The JSON check line's <c>name</c>, or null.</summary>
     public const string Name = "name";
 
+    /// <summary>The start of the body, when a body or JSON check failed.</summary>
+    public const string BodyExcerpt = "body_excerpt";
+
+    /// <summary>The headers captured with <c>--capture-header</c>, as a JSON object.</summary>
+    public const string Headers = "headers";
+
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
-            DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Name];
+            DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Name,
+            BodyExcerpt, Headers];
 }

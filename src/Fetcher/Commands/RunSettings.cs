@@ -81,6 +81,11 @@ internal sealed record RunSettings
             CertMinDays = parse.GetValue(cli.CertMinDays),
             Body = cli.BodyFrom(parse),
             User = parse.GetValue(cli.User),
+            ExpectedJson = parse.GetValue(cli.ExpectJson) ?? [],
+            ExpectedHeaders = parse.GetValue(cli.ExpectHeader) ?? [],
+            CapturedHeaders = parse.GetValue(cli.CaptureHeader) ?? [],
+            RetryChecks = parse.GetValue(cli.RetryChecks),
+            RetryBackoff = parse.GetValue(cli.RetryBackoff),
         },
     };
 }
