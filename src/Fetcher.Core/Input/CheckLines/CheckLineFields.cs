@@ -40,6 +40,18 @@ internal sealed class CheckLineFields
     [JsonPropertyName("max_latency")]
     public string? MaxLatency { get; set; }
 
+    [JsonPropertyName("expect_json")]
+    public List<string>? ExpectJson { get; set; }
+
+    [JsonPropertyName("expect_header")]
+    public List<string>? ExpectHeader { get; set; }
+
+    [JsonPropertyName("reject_body")]
+    public JsonElement? RejectBody { get; set; }
+
+    [JsonPropertyName("capture_header")]
+    public List<string>? CaptureHeader { get; set; }
+
     [JsonPropertyName("timeout")]
     public string? Timeout { get; set; }
 

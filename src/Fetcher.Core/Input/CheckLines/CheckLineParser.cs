@@ -156,10 +156,18 @@ public static partial class CheckLineParser
             return $"field 'expect_body_regex': {patternError}";
         }
 
-        if (fields.ExpectBody is not null || fields.ExpectBodyRegex is not null)
+        if (RejectedTextsOf(fields.RejectBody, out var rejected) is { } rejectProblem)
+        {
+            return rejectProblem;
+        }
+
+        if (fields.ExpectBody is not null || fields.ExpectBodyRegex is not null || rejected.Count > 0)
         {
             BodyExpectation.TryCreatePattern(fields.ExpectBodyRegex, out var regex, out _);
-            check = check with { ExpectedBody = new BodyExpectation(fields.ExpectBody, regex) };
+            check = check with
+            {
+                ExpectedBody = new BodyExpectation(fields.ExpectBody is { } text ? [text] : [], regex is null ? [] : [regex], rejected, []),
+            };
         }
 
         if (DurationOf(fields.MaxLatency, "max_latency", TimeSpan.FromMilliseconds(1), out var maxLatency) is { } latencyProblem)
@@ -173,7 +181,7 @@ public static partial class CheckLineParser
         }
 
         check = check with { MaxLatency = maxLatency, Timeout = timeout };
-        return null;
+        return ContentChecksOf(fields, ref check);
     }
 
     private static string? DurationOf(string? text, string field, TimeSpan min, out TimeSpan? duration)

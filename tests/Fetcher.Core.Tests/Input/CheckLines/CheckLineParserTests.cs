@@ -34,6 +34,36 @@ public class CheckLineParserTests
     }
 
     [Fact]
+    public void Parse_ContentCheckFields_AreTyped()
+    {
+        const string text = """
+            {"url": "http://a.test/", "expect_json": ["$.status == \"UP\"", "length($.items) > 0"], "expect_header": ["X-Version: ^2\\."],
+             "reject_body": "maintenance", "capture_header": ["Server", "X-Version"]}
+            """;
+
+        var request = UrlLineParser.Parse("checks.txt", 1, text.ReplaceLineEndings(" ").Trim());
+
+        request.InvalidReason.Should().BeNull();
+        var check = request.Check!;
+        check.ExpectedJson.Should().HaveCount(2);
+        check.ExpectedHeaders.Should().ContainSingle();
+        check.ExpectedBody!.RejectedTexts.Should().Equal("maintenance");
+        check.ExpectedBody.Texts.Should().BeEmpty();
+        check.CapturedHeaders.Should().Equal("Server", "X-Version");
+        check.HasOwnChecks.Should().BeTrue();
+        check.ReadsBody.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Parse_RejectBodyList_KeepsEveryText()
+    {
+        var request = UrlLineParser.Parse("checks.txt", 1, """{"url": "http://a.test/", "expect_body": "UP", "reject_body": ["error", "down"]}""");
+
+        request.Check!.ExpectedBody!.Texts.Should().Equal("UP");
+        request.Check.ExpectedBody.RejectedTexts.Should().Equal("error", "down");
+    }
+
+    [Fact]
     public void Parse_OnlyUrl_HasNoOverrides()
     {
         var request = UrlLineParser.Parse("checks.txt", 1, """{"url": "http://127.0.0.1/x"}""");
@@ -59,6 +89,12 @@ public class CheckLineParserTests
     [InlineData("""{"url": "http://a.test/", "expect_body_regex": "(open"}""", "field 'expect_body_regex':")]
     [InlineData("""{"url": "http://a.test/", "max_latency": "fast"}""", "field 'max_latency': 'fast' is not a duration")]
     [InlineData("""{"url": "http://a.test/", "timeout": "2h"}""", "field 'timeout' must be between")]
+    [InlineData("""{"url": "http://a.test/", "expect_json": ["$.status =="]}""", "field 'expect_json':")]
+    [InlineData("""{"url": "http://a.test/", "expect_json": "$.up == true"}""", "field 'expect_json' has a value of the wrong type")]
+    [InlineData("""{"url": "http://a.test/", "expect_header": ["Bad Name: x"]}""", "field 'expect_header':")]
+    [InlineData("""{"url": "http://a.test/", "reject_body": ""}""", "field 'reject_body' must not be empty")]
+    [InlineData("""{"url": "http://a.test/", "reject_body": [1]}""", "field 'reject_body' must be text or a list of text")]
+    [InlineData("""{"url": "http://a.test/", "capture_header": ["X-Version: 2"]}""", "field 'capture_header': 'X-Version: 2' is not a header name")]
     [InlineData("""{"url": "http://a.test/", "timeout": 3}""", "field 'timeout' has a value of the wrong type")]
     [InlineData("""{"url": "http://a.test/", "headers": ["X: 1"]}""", "field 'headers' has a value of the wrong type")]
     [InlineData("""{"url": "http://a.test/", "headers": {"X": 1}}""", "field 'headers': the value of 'X' must be text or a list of text")]
