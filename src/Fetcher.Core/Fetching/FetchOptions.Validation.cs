@@ -52,6 +52,7 @@ public sealed partial record FetchOptions
         ArgumentNullException.ThrowIfNull(RedactHeaders, nameof(RedactHeaders));
         ArgumentNullException.ThrowIfNull(UserAgent, nameof(UserAgent));
         ArgumentNullException.ThrowIfNull(ExpectedStatus, nameof(ExpectedStatus));
+        ValidateTransport();
     }
 
     private static void InRange(long value, long min, long max, string name)

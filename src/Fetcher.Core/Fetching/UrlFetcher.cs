@@ -1,4 +1,5 @@
 using Fetcher.Checks;
+using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Tracing;
 using Fetcher.Input;
 using Fetcher.Results;
@@ -12,7 +13,7 @@ namespace Fetcher.Fetching;
 /// A failing URL is a result, never an exception; only the caller's own cancellation ends a fetch as
 /// <see cref="FetchOutcome.Cancelled"/>.
 /// </summary>
-public sealed class UrlFetcher
+public sealed partial class UrlFetcher
 {
     private readonly HttpClient _client;
     private readonly FetchOptions _options;
@@ -100,6 +101,7 @@ public sealed class UrlFetcher
     private HttpRequestMessage CreateMessage(HttpMethod method, Uri target, FetchTrace trace)
     {
         var message = new HttpRequestMessage(method, target);
+        _options.HttpVersion.ApplyTo(message);
         if (!_userAgentInHeaders)
         {
             message.Headers.TryAddWithoutValidation("User-Agent", _options.UserAgent);
@@ -144,6 +146,12 @@ public sealed class UrlFetcher
         var (outcome, error) = trace.RedirectRefusal is { } refusal
             ? (FetchOutcome.Error, refusal)
             : _checks.Check(request, status, trace.CapturedBody, elapsedMs, certDaysLeft);
+        if (outcome is FetchOutcome.Ok or FetchOutcome.Slow && UncheckedCertificate(response, certDaysLeft) is { } uncheckable)
+        {
+            (outcome, error) = (FetchOutcome.CertExpiring, uncheckable);
+        }
+
+        var connection = trace.Connection;
         return new FetchResult
         {
             Source = request.Source,
@@ -163,6 +171,12 @@ public sealed class UrlFetcher
             ConnectMs = trace.ConnectMs,
             TlsMs = trace.TlsMs,
             TtfbMs = trace.TtfbMs,
+            HttpVersion = VersionText(trace.HttpVersion),
+            TlsVersion = TlsVersionText(connection),
+            CertSubject = connection?.CertificateSubject,
+            CertIssuer = connection?.CertificateIssuer,
+            CertNotAfter = connection?.CertificateNotAfter,
+            RemoteIp = connection?.RemoteAddress?.ToString(),
         };
     }
 
@@ -174,6 +188,11 @@ public sealed class UrlFetcher
         ConnectMs = trace.ConnectMs,
         TlsMs = trace.TlsMs,
         TtfbMs = trace.TtfbMs,
+        TlsVersion = TlsVersionText(trace.Connection),
+        CertSubject = trace.Connection?.CertificateSubject,
+        CertIssuer = trace.Connection?.CertificateIssuer,
+        CertNotAfter = trace.Connection?.CertificateNotAfter,
+        RemoteIp = trace.Connection?.RemoteAddress?.ToString(),
     };
 
     /// <summary>Days until the certificate of the last request's connection expires, rounded down to 0.01 day, from now.</summary>

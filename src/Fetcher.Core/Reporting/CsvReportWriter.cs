@@ -39,7 +39,13 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(PhaseText(result.ConnectMs));
         WriteRaw(PhaseText(result.TlsMs));
         WriteRaw(PhaseText(result.TtfbMs));
-        WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, last: true);
+        WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        WriteRaw(result.HttpVersion ?? string.Empty);
+        WriteRaw(result.TlsVersion ?? string.Empty);
+        WriteText(result.CertSubject);
+        WriteText(result.CertIssuer);
+        WriteRaw(ReportValues.Timestamp(result.CertNotAfter) ?? string.Empty);
+        WriteRaw(result.RemoteIp ?? string.Empty, last: true);
         output.Write(LineBreak);
     }
 

@@ -54,6 +54,12 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         WriteNullable(ResultFields.TlsMs, ReportValues.PhaseMs(result.TlsMs));
         WriteNullable(ResultFields.TtfbMs, ReportValues.PhaseMs(result.TtfbMs));
         WriteNullable(ResultFields.CertDaysLeft, result.CertDaysLeft);
+        _json.WriteString(ResultFields.HttpVersion, result.HttpVersion);
+        _json.WriteString(ResultFields.TlsVersion, result.TlsVersion);
+        _json.WriteString(ResultFields.CertSubject, result.CertSubject);
+        _json.WriteString(ResultFields.CertIssuer, result.CertIssuer);
+        _json.WriteString(ResultFields.CertNotAfter, ReportValues.Timestamp(result.CertNotAfter));
+        _json.WriteString(ResultFields.RemoteIp, result.RemoteIp);
         _json.WriteEndObject();
         _json.Flush();
 
