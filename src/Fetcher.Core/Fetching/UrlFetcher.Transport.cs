@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Authentication;
+using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Tracing;
+using Fetcher.Results;
 
 namespace Fetcher.Fetching;
 
@@ -16,6 +18,16 @@ public sealed partial class UrlFetcher
         && response.RequestMessage?.RequestUri?.Scheme == Uri.UriSchemeHttps
             ? string.Create(CultureInfo.InvariantCulture, $"the server certificate was not seen, so --cert-min-days {minDays} could not be checked")
             : null;
+
+    /// <summary>
+    /// A TLS failure under <c>--http2</c>, said for what it most likely is: only h2 is offered by ALPN, and a server
+    /// without HTTP/2 ends the handshake (the handler cannot fall back, by the user's own choice).
+    /// </summary>
+    private string WithHttp2Hint(FetchOutcome outcome, string error, HttpRequestMessage message) =>
+        outcome == FetchOutcome.TlsError && _options.HttpVersion is HttpVersionChoice.Http2 or HttpVersionChoice.Http2PriorKnowledge
+        && message.RequestUri?.Scheme == Uri.UriSchemeHttps
+            ? $"{error} (only HTTP/2 was offered, as --http2 asks: does the server speak HTTP/2?)"
+            : error;
 
     /// <summary><c>1.1</c>, <c>2</c>: the version as curl's <c>%{http_version}</c> writes it.</summary>
     private static string? VersionText(Version? version) => version switch

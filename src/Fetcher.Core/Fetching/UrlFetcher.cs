@@ -78,6 +78,7 @@ public sealed partial class UrlFetcher
         catch (Exception exception)
         {
             var (outcome, error) = FailureClassifier.Classify(exception, _options.Timeout);
+            error = WithHttp2Hint(outcome, error, message);
             result = WithPhases(
                 ResultFor(request, startedAt) with
                 {
