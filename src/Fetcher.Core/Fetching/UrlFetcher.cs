@@ -146,7 +146,7 @@ public sealed partial class UrlFetcher
         var certDaysLeft = CertDaysLeft(trace);
         var (outcome, error) = trace.RedirectRefusal is { } refusal
             ? (FetchOutcome.Error, refusal)
-            : _checks.Check(request, status, trace.CapturedBody, elapsedMs, certDaysLeft);
+            : _checks.Check(request.ExpectedStatus, status, trace.CapturedBody, elapsedMs, certDaysLeft);
         if (outcome is FetchOutcome.Ok or FetchOutcome.Slow && UncheckedCertificate(response, certDaysLeft) is { } uncheckable)
         {
             (outcome, error) = (FetchOutcome.CertExpiring, uncheckable);
