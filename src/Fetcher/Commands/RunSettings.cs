@@ -79,6 +79,9 @@ internal sealed record RunSettings
             MaxBodyBytes = parse.GetValue(cli.MaxBody) ?? FetchOptions.DefaultMaxBodyBytes,
             MaxLatency = parse.GetValue(cli.MaxLatency),
             CertMinDays = parse.GetValue(cli.CertMinDays),
+            HttpVersion = cli.HttpVersionFrom(parse),
+            Proxy = parse.GetValue(cli.Proxy),
+            NoProxy = parse.GetValue(cli.NoProxy),
         },
     };
 }
