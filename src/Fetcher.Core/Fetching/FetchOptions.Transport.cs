@@ -1,3 +1,5 @@
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Fetcher.Fetching.Connections;
 
 namespace Fetcher.Fetching;
@@ -31,6 +33,19 @@ public sealed partial record FetchOptions
     /// https, HTTP/1.1 on plain http, as curl does.
     /// </summary>
     public HttpVersionChoice HttpVersion { get; init; } = HttpVersionChoice.Negotiate;
+
+    /// <summary>
+    /// The certificate authorities that server certificates must chain to, instead of the system store (as curl's
+    /// <c>--cacert</c> replaces its bundle). Default <see langword="null"/>: the system store (which .NET on Linux takes
+    /// from <c>SSL_CERT_FILE</c>/<c>SSL_CERT_DIR</c> when set).
+    /// </summary>
+    public X509Certificate2Collection? TrustedAuthorities { get; init; }
+
+    /// <summary>
+    /// The TLS protocol versions allowed (<c>--tls-min</c>/<c>--tls-max</c>). Default <see cref="SslProtocols.None"/>:
+    /// the system's choice (TLS 1.2 and 1.3 on current systems).
+    /// </summary>
+    public SslProtocols TlsProtocols { get; init; } = SslProtocols.None;
 
     private void ValidateTransport()
     {

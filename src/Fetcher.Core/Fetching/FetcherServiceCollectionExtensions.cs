@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Security;
 using Fetcher.Fetching;
 using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Handlers;
@@ -99,12 +98,7 @@ public static class FetcherServiceCollectionExtensions
         handler.UseProxy = proxies.Any;
         handler.Proxy = proxies.Any ? proxies : null;
 
-        if (options.Insecure)
-        {
-#pragma warning disable CA5359 // The user asked for this with --insecure, for self-signed and internal certificates.
-            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true };
-#pragma warning restore CA5359
-        }
+        handler.SslOptions = TlsSettings.ClientOptions(options);
 
         return handler;
     }

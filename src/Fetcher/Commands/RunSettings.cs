@@ -82,6 +82,8 @@ internal sealed record RunSettings
             HttpVersion = cli.HttpVersionFrom(parse),
             Proxy = parse.GetValue(cli.Proxy),
             NoProxy = parse.GetValue(cli.NoProxy),
+            TrustedAuthorities = parse.GetValue(cli.CaCert),
+            TlsProtocols = cli.TlsProtocolsFrom(parse),
         },
     };
 }

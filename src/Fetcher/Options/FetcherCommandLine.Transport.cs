@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.CommandLine.Parsing;
 using Fetcher.Fetching.Connections;
 
@@ -33,6 +35,50 @@ internal sealed partial class FetcherCommandLine
         HelpName = "LIST",
     };
 
+    public Option<X509Certificate2Collection?> CaCert { get; } = new("--cacert")
+    {
+        Description = "Trust the certificate authorities in this PEM FILE instead of the system store (as curl); " +
+            "without it, SSL_CERT_FILE and SSL_CERT_DIR are honoured",
+        CustomParser = ParseCaCert,
+        HelpName = "FILE",
+    };
+
+    public Option<SslProtocols?> TlsMin { get; } = new("--tls-min")
+    {
+        Description = "The oldest TLS version allowed: 1.2 or 1.3 [default: the system's]",
+        CustomParser = ParseTlsVersion,
+        HelpName = "VERSION",
+    };
+
+    public Option<SslProtocols?> TlsMax { get; } = new("--tls-max")
+    {
+        Description = "The newest TLS version allowed: 1.2 or 1.3 [default: the system's]",
+        CustomParser = ParseTlsVersion,
+        HelpName = "VERSION",
+    };
+
+    /// <summary>The TLS versions <c>--tls-min</c> and <c>--tls-max</c> allow; <see cref="SslProtocols.None"/> for the system's choice.</summary>
+    public SslProtocols TlsProtocolsFrom(ParseResult parse)
+    {
+        var min = parse.GetValue(TlsMin);
+        var max = parse.GetValue(TlsMax);
+        if (min is null && max is null)
+        {
+            return SslProtocols.None;
+        }
+
+        var allowed = SslProtocols.None;
+        foreach (var version in new[] { SslProtocols.Tls12, SslProtocols.Tls13 })
+        {
+            if ((min is null || version >= min) && (max is null || version <= max))
+            {
+                allowed |= version;
+            }
+        }
+
+        return allowed;
+    }
+
     /// <summary>The HTTP version the options ask for.</summary>
     public HttpVersionChoice HttpVersionFrom(ParseResult parse) =>
         parse.GetValue(Http2PriorKnowledge) ? HttpVersionChoice.Http2PriorKnowledge
@@ -47,6 +93,9 @@ internal sealed partial class FetcherCommandLine
         root.Options.Add(Http2PriorKnowledge);
         root.Options.Add(Proxy);
         root.Options.Add(NoProxy);
+        root.Options.Add(CaCert);
+        root.Options.Add(TlsMin);
+        root.Options.Add(TlsMax);
         root.Validators.Add(result =>
         {
             var versions = new[] { Http11, Http2, Http2PriorKnowledge }.Where(result.GetValue).Select(o => o.Name).ToList();
@@ -54,8 +103,46 @@ internal sealed partial class FetcherCommandLine
             {
                 result.AddError($"{string.Join(" and ", versions)} cannot be used together: choose one HTTP version");
             }
+
+            // From the tokens: a version that did not parse is reported already, and GetValue would throw on it.
+            if (TlsVersionOf(result.GetResult(TlsMin)) is { } min && TlsVersionOf(result.GetResult(TlsMax)) is { } max && min > max)
+            {
+                result.AddError("--tls-min is newer than --tls-max: no TLS version is left");
+            }
         });
     }
+
+    private static X509Certificate2Collection? ParseCaCert(ArgumentResult result)
+    {
+        var authorities = TlsSettings.LoadAuthorities(LastToken(result), out var error);
+        if (error is not null)
+        {
+            result.AddError($"--cacert: {error}");
+        }
+
+        return authorities;
+    }
+
+    private static SslProtocols? ParseTlsVersion(ArgumentResult result)
+    {
+        var version = TlsVersionOf(LastToken(result));
+        if (version is null)
+        {
+            result.AddError($"{(result.Parent as OptionResult)?.Option.Name ?? "--tls-min"}: expected 1.2 or 1.3");
+        }
+
+        return version;
+    }
+
+    private static SslProtocols? TlsVersionOf(OptionResult? option) =>
+        option is { Tokens.Count: > 0 } ? TlsVersionOf(option.Tokens[^1].Value) : null;
+
+    private static SslProtocols? TlsVersionOf(string text) => text switch
+    {
+        "1.2" => SslProtocols.Tls12,
+        "1.3" => SslProtocols.Tls13,
+        _ => null,
+    };
 
     private static Uri? ParseProxy(ArgumentResult result)
     {

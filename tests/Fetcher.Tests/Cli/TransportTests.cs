@@ -73,6 +73,8 @@ public class TransportTests
     [Theory]
     [InlineData("--proxy", "ftp://proxy.test", "--proxy: expected an http:// proxy URL")]
     [InlineData("--http2", "--http1.1", "cannot be used together")]
+    [InlineData("--cacert", "/nonexistent/ca.pem", "--cacert: cannot read '/nonexistent/ca.pem'")]
+    [InlineData("--tls-min", "1.1", "--tls-min: expected 1.2 or 1.3")]
     public async Task BadTransportOptions_ExitTwo_WithOneLine(string option, string value, string message)
     {
         using var input = new TempFile(content: "http://127.0.0.1:9/\n");
@@ -81,5 +83,16 @@ public class TransportTests
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().Contain(message);
+    }
+
+    [Fact]
+    public async Task TlsMinNewerThanTlsMax_ExitsTwo()
+    {
+        using var input = new TempFile(content: "http://127.0.0.1:9/\n");
+
+        var result = await CliRunner.RunAsync([input.Path, "--tls-min", "1.3", "--tls-max", "1.2"]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().Contain("--tls-min is newer than --tls-max");
     }
 }
