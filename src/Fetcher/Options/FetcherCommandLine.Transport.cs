@@ -1,7 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
-using System.CommandLine.Parsing;
 using Fetcher.Fetching.Connections;
 
 namespace Fetcher.Cli.Options;
