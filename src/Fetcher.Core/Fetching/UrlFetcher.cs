@@ -1,4 +1,5 @@
 using Fetcher.Checks;
+using Fetcher.Checks.Headers;
 using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Tracing;
 using Fetcher.Input;
@@ -22,6 +23,7 @@ public sealed partial class UrlFetcher
     private readonly bool _userAgentInHeaders;
     private readonly ResponseChecks _checks;
     private readonly SecretRedactor _redactor;
+    private readonly IReadOnlySet<string> _secretHeaders;
 
     /// <summary>
     /// Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client and
@@ -39,7 +41,8 @@ public sealed partial class UrlFetcher
         _logger = logger;
         _userAgentInHeaders = options.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase));
         _redactor = redactor;
-        _checks = new ResponseChecks(options.ExpectedStatus, options.ExpectedBody, options.CertMinDays, options.MaxLatency);
+        _checks = options.CreateResponseChecks();
+        _secretHeaders = SecretHeaderNames.With(options.RedactHeaders);
     }
 
     /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
@@ -63,7 +66,7 @@ public sealed partial class UrlFetcher
         }
 
         var started = _timeProvider.GetTimestamp();
-        using var trace = new FetchTrace();
+        using var trace = new FetchTrace { Request = request };
         using var message = CreateMessage(request.Method ?? _options.Method, target, trace);
         FetchResult result;
         try
@@ -128,10 +131,12 @@ public sealed partial class UrlFetcher
         var finalUrl = Clean(result.FinalUrl);
         var reason = Clean(result.Reason);
         var error = Clean(result.Error);
+        // A server may echo the request (httpbin's /headers does), secrets and all.
+        var excerpt = Clean(result.BodyExcerpt);
         return ReferenceEquals(url, result.Url) && ReferenceEquals(finalUrl, result.FinalUrl)
-            && ReferenceEquals(reason, result.Reason) && ReferenceEquals(error, result.Error)
+            && ReferenceEquals(reason, result.Reason) && ReferenceEquals(error, result.Error) && ReferenceEquals(excerpt, result.BodyExcerpt)
             ? result
-            : result with { Url = url, FinalUrl = finalUrl, Reason = reason, Error = error };
+            : result with { Url = url, FinalUrl = finalUrl, Reason = reason, Error = error, BodyExcerpt = excerpt };
     }
 
     private string? Clean(string? text) => text is null ? null : TerminalText.Sanitize(_redactor.Redact(text));
@@ -144,12 +149,13 @@ public sealed partial class UrlFetcher
     {
         var status = (int)response.StatusCode;
         var certDaysLeft = CertDaysLeft(trace);
-        var (outcome, error) = trace.RedirectRefusal is { } refusal
-            ? (FetchOutcome.Error, refusal)
-            : _checks.Check(request.ExpectedStatus, status, trace.CapturedBody, elapsedMs, certDaysLeft);
-        if (outcome is FetchOutcome.Ok or FetchOutcome.Slow && UncheckedCertificate(response, certDaysLeft) is { } uncheckable)
+        // With --retry-checks the last attempt's response was judged inside it already.
+        var verdict = trace.RedirectRefusal is { } refusal
+            ? new CheckVerdict(FetchOutcome.Error, refusal)
+            : _checks.CheckFetch(trace.ResponseVerdict ?? _checks.CheckResponse(request.ExpectedStatus, response, trace.CapturedBody), elapsedMs, certDaysLeft);
+        if (verdict.Outcome is FetchOutcome.Ok or FetchOutcome.Slow && UncheckedCertificate(response, certDaysLeft) is { } uncheckable)
         {
-            (outcome, error) = (FetchOutcome.CertExpiring, uncheckable);
+            verdict = new CheckVerdict(FetchOutcome.CertExpiring, uncheckable, verdict.BodyExcerpt);
         }
 
         var connection = trace.Connection;
@@ -158,7 +164,7 @@ public sealed partial class UrlFetcher
             Source = request.Source,
             Line = request.Line,
             Url = request.UrlText,
-            Outcome = outcome,
+            Outcome = verdict.Outcome,
             StartedAt = startedAt,
             Status = status,
             Reason = response.ReasonPhrase,
@@ -166,12 +172,14 @@ public sealed partial class UrlFetcher
             Bytes = trace.BodyBytes,
             Attempts = trace.Attempts,
             FinalUrl = response.RequestMessage?.RequestUri?.AbsoluteUri,
-            Error = error,
+            Error = verdict.Error,
             CertDaysLeft = certDaysLeft,
             DnsMs = trace.DnsMs,
             ConnectMs = trace.ConnectMs,
             TlsMs = trace.TlsMs,
             TtfbMs = trace.TtfbMs,
+            BodyExcerpt = verdict.BodyExcerpt,
+            Headers = _options.CapturedHeaders.Count == 0 ? null : HeaderCapture.From(response, _options.CapturedHeaders, _secretHeaders, Capture),
             HttpVersion = VersionText(trace.HttpVersion),
             TlsVersion = TlsVersionText(connection),
             CertSubject = connection?.CertificateSubject,
@@ -180,6 +188,8 @@ public sealed partial class UrlFetcher
             RemoteIp = connection?.RemoteAddress?.ToString(),
         };
     }
+
+    private string Capture(string value) => Clean(value) ?? string.Empty;
 
     /// <summary>The phases a fetch without a response got through (a refused connect still took its DNS time, say).</summary>
     private FetchResult WithPhases(FetchResult result, FetchTrace trace) => result with

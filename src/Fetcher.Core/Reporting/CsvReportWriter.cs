@@ -40,6 +40,8 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(PhaseText(result.TlsMs));
         WriteRaw(PhaseText(result.TtfbMs));
         WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        WriteText(result.BodyExcerpt);
+        WriteText(ReportValues.HeadersJson(result.Headers));
         WriteRaw(result.HttpVersion ?? string.Empty);
         WriteRaw(result.TlsVersion ?? string.Empty);
         WriteText(result.CertSubject);

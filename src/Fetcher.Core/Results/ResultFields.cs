@@ -60,6 +60,12 @@ public static class ResultFields
     /// <summary>Days until the server certificate expires.</summary>
     public const string CertDaysLeft = "cert_days_left";
 
+    /// <summary>The start of the body, when a body or JSON check failed.</summary>
+    public const string BodyExcerpt = "body_excerpt";
+
+    /// <summary>The headers captured with <c>--capture-header</c>, as a JSON object.</summary>
+    public const string Headers = "headers";
+
     /// <summary>The HTTP version of the final response.</summary>
     public const string HttpVersion = "http_version";
 
@@ -82,5 +88,6 @@ public static class ResultFields
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
             DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft,
+            BodyExcerpt, Headers,
             HttpVersion, TlsVersion, CertSubject, CertIssuer, CertNotAfter, RemoteIp];
 }
