@@ -20,6 +20,7 @@ internal sealed partial class FetcherCommandLine
     {
         Description = "Files of URLs, one per line ('#' starts a comment). '-' reads standard input, as does no argument when input is piped.",
         Arity = ArgumentArity.ZeroOrMore,
+        HelpName = "FILE",
     };
 
     public Option<int> Max { get; } = IntOption("--max", "-m", "Requests in flight at once", Defaults.MaxConcurrency, 1, 10_000);
@@ -80,7 +81,7 @@ internal sealed partial class FetcherCommandLine
     // No default value factory: help would print the enum's name ("Table"); an absent --format is ReportFormat.Table.
     public Option<ReportFormat> Format { get; } = new Option<ReportFormat>("--format", "-f")
     {
-        Description = $"Report format: table, jsonl, csv or junit [default: {ReportFormats.Table}]",
+        Description = $"Report format: {string.Join(", ", ReportFormats.Names)} [default: {ReportFormats.Table}]",
         CustomParser = result => ReportFormats.Parse(LastToken(result)),
         HelpName = "FORMAT",
     }.AcceptOnlyFromAmong(ReportFormats.Names);
@@ -93,7 +94,7 @@ internal sealed partial class FetcherCommandLine
 
     public Option<ReportTarget[]> Reports { get; } = new("--report")
     {
-        Description = "Also write a report of FORMAT (table, jsonl, csv, junit) to PATH, complete or not at all (repeatable), e.g. junit=results.xml",
+        Description = $"Also write a report of FORMAT ({string.Join(", ", ReportFormats.Names)}) to PATH, complete or not at all (repeatable), e.g. junit=results.xml",
         CustomParser = ParseReports,
         HelpName = "FORMAT=PATH",
     };
@@ -146,10 +147,7 @@ internal sealed partial class FetcherCommandLine
     /// <summary>The root command with every argument and option, and a validator for combinations.</summary>
     public RootCommand CreateRootCommand()
     {
-        var root = new RootCommand(
-            "Fetch URLs concurrently and report every status, then a summary.\n" +
-            "Example: fetcher urls.txt --max 10 --timeout 2s\n" +
-            "Example: fetcher urls.txt --report junit=results.xml --fail-threshold 2%")
+        var root = new RootCommand("Fetch URLs concurrently and report every status, then a summary.")
         {
             Inputs, Max, Timeout, Retries, RetryDelay, MaxRedirects, NoFollow, Method, Headers, UserAgent, Insecure,
             Expect, Format, Output, Reports, OnlyFailures, FailThreshold, FailFast, NoProgress, Verbose, Quiet, Shard, Dedupe, MaxPerHost, Rate, RatePerHost, HostErrors,
@@ -158,7 +156,7 @@ internal sealed partial class FetcherCommandLine
         root.Options.Add(Resume);
         AddCheckOptions(root);
 
-        ExitCodesHelpAction.AddTo(root);
+        Help.TopicHelpAction.AddTo(root);
         root.Validators.Add(result =>
         {
             if (result.GetValue(Verbose) && result.GetValue(Quiet))
