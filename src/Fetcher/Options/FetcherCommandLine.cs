@@ -157,6 +157,7 @@ internal sealed partial class FetcherCommandLine
         AddCheckOptions(root);
 
         Help.TopicHelpAction.AddTo(root);
+        Help.VersionAction.AddTo(root);
         root.Validators.Add(result =>
         {
             if (result.GetValue(Verbose) && result.GetValue(Quiet))
