@@ -20,6 +20,8 @@ internal static class FetcherApp
         var summarizeCommand = summarize.CreateCommand();
         summarizeCommand.SetAction((parse, token) => SummarizeCommand.RunAsync(parse.GetValue(summarize.Reports) ?? [], new FailurePolicy(parse.GetValue(summarize.FailThreshold)), console, token));
         root.Subcommands.Add(summarizeCommand);
+        root.Subcommands.Add(CompletionCommand.CreateCompletion(root, console));
+        root.Subcommands.Add(CompletionCommand.CreateMan(root, console));
 
         try
         {

@@ -154,6 +154,7 @@ internal sealed partial class FetcherCommandLine
         };
         root.Options.Add(Redact);
         root.Options.Add(Resume);
+        Reports.CompletionSources.Add([.. ReportFormats.Names.Select(name => name + "=")]);
         AddCheckOptions(root);
 
         Help.TopicHelpAction.AddTo(root);
