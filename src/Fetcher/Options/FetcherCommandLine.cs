@@ -169,9 +169,10 @@ internal sealed partial class FetcherCommandLine
             // GetResult, not GetValue: a value that does not parse as a file name is reported as a parse error already.
             if (result.GetResult(Resume) is not null)
             {
-                if (result.GetResult(Output) is not null)
+                // Re-running the command that made the file with --resume added is accepted: -o names that same file.
+                if (result.GetResult(Output) is not null && result.GetValue(Output)?.FullName != result.GetValue(Resume)?.FullName)
                 {
-                    result.AddError("--resume appends to its own FILE: leave out --output");
+                    result.AddError("--resume appends to its own FILE: leave out --output, or give it the same FILE");
                 }
 
                 if (result.GetResult(Format) is { Implicit: false } && result.GetValue(Format) != ReportFormat.JsonLines)
