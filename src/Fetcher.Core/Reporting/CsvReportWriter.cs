@@ -39,7 +39,9 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(PhaseText(result.ConnectMs));
         WriteRaw(PhaseText(result.TlsMs));
         WriteRaw(PhaseText(result.TtfbMs));
-        WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, last: true);
+        WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        WriteText(result.BodyExcerpt);
+        WriteText(ReportValues.HeadersJson(result.Headers), last: true);
         output.Write(LineBreak);
     }
 

@@ -21,6 +21,7 @@ internal static class OptionTopics
         ("--retry-delay", HelpTopics.Requests),
         ("--max-redirects", HelpTopics.Requests),
         ("--no-follow", HelpTopics.Requests),
+        ("--retry-backoff", HelpTopics.Requests),
 
         ("--insecure", HelpTopics.Tls),
 
@@ -30,6 +31,12 @@ internal static class OptionTopics
         ("--max-body", HelpTopics.Checks),
         ("--max-latency", HelpTopics.Checks),
         ("--cert-min-days", HelpTopics.Checks),
+        ("--expect-json", HelpTopics.Checks),
+        ("--expect-header", HelpTopics.Checks),
+        ("--reject-body", HelpTopics.Checks),
+        ("--reject-body-regex", HelpTopics.Checks),
+        ("--retry-checks", HelpTopics.Checks),
+        ("--capture-header", HelpTopics.Output),
 
         ("--format", HelpTopics.Output),
         ("--output", HelpTopics.Output),
