@@ -47,7 +47,8 @@ internal sealed record RunSettings
         Inputs = parse.GetValue(cli.Inputs) ?? [],
         Format = parse.GetValue(cli.Resume) is not null ? ReportFormat.JsonLines : parse.GetValue(cli.Format),
         ResumePath = parse.GetValue(cli.Resume)?.FullName,
-        OutputPath = parse.GetValue(cli.Output)?.FullName,
+        // With --resume, -o may only name the resumed file (see the validator), which --resume writes.
+        OutputPath = parse.GetValue(cli.Resume) is null ? parse.GetValue(cli.Output)?.FullName : null,
         Reports = parse.GetValue(cli.Reports) ?? [],
         OnlyFailures = parse.GetValue(cli.OnlyFailures),
         FailThreshold = parse.GetValue(cli.FailThreshold),
