@@ -24,15 +24,17 @@ internal static class HelpTopics
     public static HelpTopic Tls { get; } = new(
         "tls",
         "TLS and connections",
-        "Certificates are checked against the system's trust store unless --insecure is given; the server " +
-        "certificate's days left are reported for every https URL (cert_days_left), and --cert-min-days " +
-        "(under checks) fails a URL whose certificate expires too soon.");
+        "Certificates are checked against the system's trust store (or only the --cacert bundle, as curl does) " +
+        "unless --insecure is given; the server certificate's days left are reported for every https URL " +
+        "(cert_days_left), also through a proxy, and --cert-min-days (under checks) fails a URL whose certificate " +
+        "expires too soon. https offers HTTP/2 and HTTP/1.1 by ALPN; plain http speaks HTTP/1.1. Proxies come from " +
+        "--proxy, then http_proxy/https_proxy/all_proxy, with NO_PROXY or --noproxy read as curl reads them.");
 
     public static HelpTopic Checks { get; } = new(
         "checks",
         "Checks",
         "A result is 'ok' only when every expectation holds. When several fail, the outcome is the first of " +
-        "unexpected_status, body_mismatch, cert_expiring, slow. Only a body expectation makes fetcher read a body " +
+        "unexpected_status, json_mismatch, header_mismatch, body_mismatch, cert_expiring, slow. Only a body expectation makes fetcher read a body " +
         "into memory, and then at most --max-body of it.");
 
     public static HelpTopic Output { get; } = new(

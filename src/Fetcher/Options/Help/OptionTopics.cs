@@ -24,6 +24,14 @@ internal static class OptionTopics
         ("--retry-backoff", HelpTopics.Requests),
 
         ("--insecure", HelpTopics.Tls),
+        ("--cacert", HelpTopics.Tls),
+        ("--tls-min", HelpTopics.Tls),
+        ("--tls-max", HelpTopics.Tls),
+        ("--http1.1", HelpTopics.Tls),
+        ("--http2", HelpTopics.Tls),
+        ("--http2-prior-knowledge", HelpTopics.Tls),
+        ("--proxy", HelpTopics.Tls),
+        ("--noproxy", HelpTopics.Tls),
 
         ("--expect", HelpTopics.Checks),
         ("--expect-body", HelpTopics.Checks),
