@@ -2,7 +2,7 @@ using Fetcher.Runs;
 
 namespace Fetcher.Cli;
 
-/// <summary>The process exit codes, documented in the README and in <c>--help</c>.</summary>
+/// <summary>The process exit codes, documented in docs/reports.md, in <c>--help</c> and in the man page.</summary>
 internal static class ExitCodes
 {
     /// <summary>Every URL is ok, or no more are not ok than <c>--fail-threshold</c> allows.</summary>

@@ -20,6 +20,8 @@ internal static class FetcherApp
         var summarizeCommand = summarize.CreateCommand();
         summarizeCommand.SetAction((parse, token) => SummarizeCommand.RunAsync(parse.GetValue(summarize.Reports) ?? [], new FailurePolicy(parse.GetValue(summarize.FailThreshold)), console, token));
         root.Subcommands.Add(summarizeCommand);
+        root.Subcommands.Add(CompletionCommand.CreateCompletion(root, console));
+        root.Subcommands.Add(CompletionCommand.CreateMan(root, console));
 
         try
         {
@@ -27,14 +29,22 @@ internal static class FetcherApp
             // program itself, and '@name' as a file of more arguments. An input file may have any name: the program's
             // name is passed first, explicitly, and there are no response files.
             var parse = root.Parse([root.Name, .. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
-            if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
+            var unknownOptions = parse.Action is { ClearsParseErrors: true } ? [] : UnknownOptions.Find(parse);
+            if ((parse.Errors.Count > 0 || unknownOptions.Count > 0) && parse.Action is not { ClearsParseErrors: true })
             {
+                foreach (var unknown in unknownOptions)
+                {
+                    await console.Error.WriteLineAsync($"fetcher: {OneLine(UnknownOptions.Describe(parse, unknown))}");
+                }
+
                 foreach (var error in parse.Errors)
                 {
                     await console.Error.WriteLineAsync($"fetcher: {OneLine(error.Message)}");
                 }
 
-                await console.Error.WriteLineAsync("Try 'fetcher --help' for the options.");
+                await console.Error.WriteLineAsync(unknownOptions.Count > 0
+                    ? "Try 'fetcher --help' for the options. A file whose name starts with '-' can be given as ./-name, or after '--'."
+                    : "Try 'fetcher --help' for the options.");
                 return ExitCodes.UsageError;
             }
 

@@ -2,7 +2,7 @@ namespace Fetcher.Cli;
 
 /// <summary>
 /// Runtime settings for the sockets that must be in place before the first socket is made, chosen by measurement
-/// (see bench/run.sh and the README's Performance section).
+/// (see bench/run.sh and docs/performance.md).
 /// </summary>
 internal static class SocketTuning
 {

@@ -2,9 +2,10 @@ namespace Fetcher.Testing;
 
 /// <summary>
 /// Answers every request with the same raw bytes, then closes the connection: for responses that are broken at
-/// the transport level (no response at all, a body cut short, garbage instead of a status line).
+/// the transport level (no response at all, a body cut short, garbage instead of a status line). With
+/// <c>keepOpen</c> it leaves the connection open for a next request instead.
 /// </summary>
-public sealed class CannedResponseServer(string rawResponse) : RawHttpServer
+public sealed class CannedResponseServer(string rawResponse, bool keepOpen = false) : RawHttpServer
 {
     private int _received;
 
@@ -15,6 +16,6 @@ public sealed class CannedResponseServer(string rawResponse) : RawHttpServer
     {
         Interlocked.Increment(ref _received);
         await WriteAsciiAsync(connection, rawResponse, cancellationToken);
-        return false;
+        return keepOpen;
     }
 }

@@ -53,7 +53,8 @@ public sealed class SelfSignedTlsServer : IDisposable
         _stop.Dispose();
     }
 
-    private static X509Certificate2 CreateCertificate(TimeSpan validFor)
+    /// <summary>A self-signed certificate for 127.0.0.1, with its private key, valid for <paramref name="validFor"/> from now.</summary>
+    public static X509Certificate2 CreateCertificate(TimeSpan validFor)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -65,6 +65,7 @@ public sealed partial record FetchOptions
         {
             throw new ArgumentOutOfRangeException(nameof(RetryBackoff), RetryBackoff, $"{nameof(FetchOptions)}.{nameof(RetryBackoff)} must be {nameof(Fetching.RetryBackoff.Exponential)} or {nameof(Fetching.RetryBackoff.Constant)}.");
         }
+        ValidateTransport();
     }
 
     private static void InRange(long value, long min, long max, string name)

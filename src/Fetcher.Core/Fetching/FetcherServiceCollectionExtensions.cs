@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Security;
 using Fetcher.Fetching;
 using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Handlers;
+using Fetcher.Fetching.Proxies;
 using Fetcher.Fetching.Tracing;
 using Fetcher.Results;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,11 +39,12 @@ public static class FetcherServiceCollectionExtensions
         services.AddTransient<PhaseTimingHandler>();
         // Tests register their own resolver (before or after this call) to keep names off the network.
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
+        services.AddSingleton(_ => ProxySelector.From(options, Environment.GetEnvironmentVariable));
         services.AddSingleton<SocketConnector>();
         services.AddSingleton(_ => new RequestRateLimiters(options));
 
         var client = services.AddHttpClient(FetchClient.Name, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(options, provider.GetRequiredService<SocketConnector>()))
+            .ConfigurePrimaryHttpMessageHandler(provider => CreatePrimaryHandler(options, provider.GetRequiredService<SocketConnector>(), provider.GetRequiredService<ProxySelector>()))
             // One long-lived handler: its pool recycles connections itself (PooledConnectionLifetime).
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             // The factory's own per-request log lines repeat what FetchLog says, at a cost on every request.
@@ -83,7 +84,7 @@ public static class FetcherServiceCollectionExtensions
         return services;
     }
 
-    private static SocketsHttpHandler CreatePrimaryHandler(FetchOptions options, SocketConnector connector)
+    private static SocketsHttpHandler CreatePrimaryHandler(FetchOptions options, SocketConnector connector, ProxySelector proxies)
     {
         var handler = new SocketsHttpHandler
         {
@@ -98,14 +99,18 @@ public static class FetcherServiceCollectionExtensions
             PlaintextStreamFilter = connector.ReadyAsync,
             // A body left unread (past --max-body) closes the connection instead of being read on in the background.
             MaxResponseDrainSize = 0,
+#pragma warning disable CA2262 // The constant is in KiB, as the property is, and says so in its name.
+            MaxResponseHeadersLength = FetchOptions.MaxResponseHeadersKiB,
+#pragma warning restore CA2262
+            // With HTTP/2, one connection's stream limit (often 100) would otherwise cap the requests in flight to a host.
+            EnableMultipleHttp2Connections = true,
         };
 
-        if (options.Insecure)
-        {
-#pragma warning disable CA5359 // The user asked for this with --insecure, for self-signed and internal certificates.
-            handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = static (_, _, _, _) => true };
-#pragma warning restore CA5359
-        }
+        // Proxies and NO_PROXY as curl reads them (.NET's own reading of NO_PROXY differs).
+        handler.UseProxy = proxies.Any;
+        handler.Proxy = proxies.Any ? proxies : null;
+
+        handler.SslOptions = TlsSettings.ClientOptions(options);
 
         return handler;
     }

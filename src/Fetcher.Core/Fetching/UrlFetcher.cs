@@ -14,7 +14,7 @@ namespace Fetcher.Fetching;
 /// A failing URL is a result, never an exception; only the caller's own cancellation ends a fetch as
 /// <see cref="FetchOutcome.Cancelled"/>.
 /// </summary>
-public sealed class UrlFetcher
+public sealed partial class UrlFetcher
 {
     private readonly HttpClient _client;
     private readonly FetchOptions _options;
@@ -89,6 +89,7 @@ public sealed class UrlFetcher
         catch (Exception exception)
         {
             var (outcome, error) = FailureClassifier.Classify(exception, request.Check?.Timeout ?? _options.Timeout);
+            error = WithHttp2Hint(outcome, error, message);
             result = WithPhases(
                 ResultFor(request, startedAt) with
                 {
@@ -144,6 +145,12 @@ public sealed class UrlFetcher
         var verdict = trace.RedirectRefusal is { } refusal
             ? new CheckVerdict(FetchOutcome.Error, refusal)
             : checks.CheckFetch(trace.ResponseVerdict ?? checks.CheckResponse(request.ExpectedStatus, response, trace.CapturedBody), elapsedMs, certDaysLeft);
+        if (verdict.Outcome is FetchOutcome.Ok or FetchOutcome.Slow && UncheckedCertificate(response, certDaysLeft) is { } uncheckable)
+        {
+            verdict = new CheckVerdict(FetchOutcome.CertExpiring, uncheckable, verdict.BodyExcerpt);
+        }
+
+        var connection = trace.Connection;
         return new FetchResult
         {
             Source = request.Source,
@@ -166,6 +173,12 @@ public sealed class UrlFetcher
             TtfbMs = trace.TtfbMs,
             BodyExcerpt = verdict.BodyExcerpt,
             Headers = CapturedHeadersOf(request) is { Count: > 0 } names ? HeaderCapture.From(response, names, _secretHeaders, Capture) : null,
+            HttpVersion = VersionText(trace.HttpVersion),
+            TlsVersion = TlsVersionText(connection),
+            CertSubject = connection?.CertificateSubject,
+            CertIssuer = connection?.CertificateIssuer,
+            CertNotAfter = connection?.CertificateNotAfter,
+            RemoteIp = connection?.RemoteAddress?.ToString(),
         };
     }
 
@@ -183,6 +196,11 @@ public sealed class UrlFetcher
         ConnectMs = trace.ConnectMs,
         TlsMs = trace.TlsMs,
         TtfbMs = trace.TtfbMs,
+        TlsVersion = TlsVersionText(trace.Connection),
+        CertSubject = trace.Connection?.CertificateSubject,
+        CertIssuer = trace.Connection?.CertificateIssuer,
+        CertNotAfter = trace.Connection?.CertificateNotAfter,
+        RemoteIp = trace.Connection?.RemoteAddress?.ToString(),
     };
 
     /// <summary>Days until the certificate of the last request's connection expires, rounded down to 0.01 day, from now.</summary>

@@ -42,7 +42,13 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         WriteText(result.Name);
         WriteText(result.BodyExcerpt);
-        WriteText(ReportValues.HeadersJson(result.Headers), last: true);
+        WriteText(ReportValues.HeadersJson(result.Headers));
+        WriteRaw(result.HttpVersion ?? string.Empty);
+        WriteRaw(result.TlsVersion ?? string.Empty);
+        WriteText(result.CertSubject);
+        WriteText(result.CertIssuer);
+        WriteRaw(ReportValues.Timestamp(result.CertNotAfter) ?? string.Empty);
+        WriteRaw(result.RemoteIp ?? string.Empty, last: true);
         output.Write(LineBreak);
     }
 

@@ -40,6 +40,7 @@ public sealed partial class JUnitReportWriter
         }
 
         text.Append(inv, $"attempts: {result.Attempts}\n");
+        AppendTransport(text, result);
         text.Append(inv, $"started_at: {ReportValues.StartedAt(result)}\n");
         return XmlSafeText.Clean(text.ToString());
     }

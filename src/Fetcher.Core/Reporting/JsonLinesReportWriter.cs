@@ -57,6 +57,12 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         _json.WriteString(ResultFields.Name, result.Name);
         _json.WriteString(ResultFields.BodyExcerpt, result.BodyExcerpt);
         ReportValues.WriteHeaders(_json, ResultFields.Headers, result.Headers);
+        _json.WriteString(ResultFields.HttpVersion, result.HttpVersion);
+        _json.WriteString(ResultFields.TlsVersion, result.TlsVersion);
+        _json.WriteString(ResultFields.CertSubject, result.CertSubject);
+        _json.WriteString(ResultFields.CertIssuer, result.CertIssuer);
+        _json.WriteString(ResultFields.CertNotAfter, ReportValues.Timestamp(result.CertNotAfter));
+        _json.WriteString(ResultFields.RemoteIp, result.RemoteIp);
         _json.WriteEndObject();
         _json.Flush();
 

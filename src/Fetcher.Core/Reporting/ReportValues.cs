@@ -14,6 +14,10 @@ internal static class ReportValues
     public static string StartedAt(FetchResult result) =>
         result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
+    /// <summary><c>cert_not_after</c>: UTC, ISO 8601, to the second as certificates store it, e.g. <c>2027-01-31T12:00:00Z</c>; or null.</summary>
+    public static string? Timestamp(DateTimeOffset? at) =>
+        at?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
     /// <summary><c>elapsed_ms</c>: milliseconds to the microsecond.</summary>
     public static double ElapsedMs(FetchResult result) => Math.Round(result.ElapsedMs, 3);
 

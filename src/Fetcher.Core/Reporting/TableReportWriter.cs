@@ -76,8 +76,10 @@ public sealed class TableReportWriter(TextWriter output, bool useColour) : IRepo
         return result.Attempts > 1 ? text + string.Create(CultureInfo.InvariantCulture, $" [{result.Attempts} attempts]") : text;
     }
 
+    // Below 1 ms (a loopback or cached answer) one decimal, so that a fast response does not read as "0 ms".
     private static string FormatTime(double milliseconds) =>
-        milliseconds < 1_000
+        milliseconds < 0.95 ? string.Create(CultureInfo.InvariantCulture, $"{milliseconds:0.0} ms")
+        : milliseconds < 1_000
             ? string.Create(CultureInfo.InvariantCulture, $"{milliseconds:0} ms")
             : string.Create(CultureInfo.InvariantCulture, $"{milliseconds / 1_000:0.00} s");
 

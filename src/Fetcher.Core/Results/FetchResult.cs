@@ -90,4 +90,27 @@ public sealed record FetchResult
     /// when no header is captured or no response arrived.
     /// </summary>
     public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
+    // What carried the last request (issue 12): protocol, TLS session, the server's own certificate, and the address.
+
+    /// <summary>The HTTP version of the final response: <c>1.1</c>, <c>2</c> (or <c>1.0</c>); <see langword="null"/> when none arrived.</summary>
+    public string? HttpVersion { get; init; }
+
+    /// <summary>The TLS protocol of the last request's connection: <c>1.2</c>, <c>1.3</c>; <see langword="null"/> for http or without a TLS connection.</summary>
+    public string? TlsVersion { get; init; }
+
+    /// <summary>The subject of the server's own (leaf) certificate, as <see cref="CertDaysLeft"/> reads it; <see langword="null"/> when it has none.</summary>
+    public string? CertSubject { get; init; }
+
+    /// <summary>The issuer of that certificate; <see langword="null"/> when <see cref="CertSubject"/> is.</summary>
+    public string? CertIssuer { get; init; }
+
+    /// <summary>When that certificate expires (UTC); <see langword="null"/> when <see cref="CertSubject"/> is.</summary>
+    public DateTimeOffset? CertNotAfter { get; init; }
+
+    /// <summary>
+    /// The IP address of the connection that carried the last request (the proxy's for a plain-http proxy; unknown,
+    /// <see langword="null"/>, through a CONNECT tunnel); <see langword="null"/> when no connection was made.
+    /// </summary>
+    public string? RemoteIp { get; init; }
 }

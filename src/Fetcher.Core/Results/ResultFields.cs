@@ -69,9 +69,28 @@ public static class ResultFields
     /// <summary>The headers captured with <c>--capture-header</c>, as a JSON object.</summary>
     public const string Headers = "headers";
 
+    /// <summary>The HTTP version of the final response.</summary>
+    public const string HttpVersion = "http_version";
+
+    /// <summary>The TLS protocol version.</summary>
+    public const string TlsVersion = "tls_version";
+
+    /// <summary>The server certificate's subject.</summary>
+    public const string CertSubject = "cert_subject";
+
+    /// <summary>The server certificate's issuer.</summary>
+    public const string CertIssuer = "cert_issuer";
+
+    /// <summary>When the server certificate expires, UTC ISO 8601.</summary>
+    public const string CertNotAfter = "cert_not_after";
+
+    /// <summary>The IP address connected to.</summary>
+    public const string RemoteIp = "remote_ip";
+
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
             DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Name,
-            BodyExcerpt, Headers];
+            BodyExcerpt, Headers,
+            HttpVersion, TlsVersion, CertSubject, CertIssuer, CertNotAfter, RemoteIp];
 }

@@ -47,7 +47,8 @@ internal sealed record RunSettings
         Inputs = parse.GetValue(cli.Inputs) ?? [],
         Format = parse.GetValue(cli.Resume) is not null ? ReportFormat.JsonLines : parse.GetValue(cli.Format),
         ResumePath = parse.GetValue(cli.Resume)?.FullName,
-        OutputPath = parse.GetValue(cli.Output)?.FullName,
+        // With --resume, -o may only name the resumed file (see the validator), which --resume writes.
+        OutputPath = parse.GetValue(cli.Resume) is null ? parse.GetValue(cli.Output)?.FullName : null,
         Reports = parse.GetValue(cli.Reports) ?? [],
         OnlyFailures = parse.GetValue(cli.OnlyFailures),
         FailThreshold = parse.GetValue(cli.FailThreshold),
@@ -86,6 +87,11 @@ internal sealed record RunSettings
             CapturedHeaders = parse.GetValue(cli.CaptureHeader) ?? [],
             RetryChecks = parse.GetValue(cli.RetryChecks),
             RetryBackoff = parse.GetValue(cli.RetryBackoff),
+            HttpVersion = cli.HttpVersionFrom(parse),
+            Proxy = parse.GetValue(cli.Proxy),
+            NoProxy = parse.GetValue(cli.NoProxy),
+            TrustedAuthorities = parse.GetValue(cli.CaCert),
+            TlsProtocols = cli.TlsProtocolsFrom(parse),
         },
     };
 }

@@ -20,6 +20,7 @@ internal sealed partial class FetcherCommandLine
     {
         Description = "Files of URLs, one per line ('#' starts a comment). '-' reads standard input, as does no argument when input is piped.",
         Arity = ArgumentArity.ZeroOrMore,
+        HelpName = "FILE",
     };
 
     public Option<int> Max { get; } = IntOption("--max", "-m", "Requests in flight at once", Defaults.MaxConcurrency, 1, 10_000);
@@ -80,7 +81,7 @@ internal sealed partial class FetcherCommandLine
     // No default value factory: help would print the enum's name ("Table"); an absent --format is ReportFormat.Table.
     public Option<ReportFormat> Format { get; } = new Option<ReportFormat>("--format", "-f")
     {
-        Description = $"Report format: table, jsonl, csv or junit [default: {ReportFormats.Table}]",
+        Description = $"Report format: {string.Join(", ", ReportFormats.Names)} [default: {ReportFormats.Table}]",
         CustomParser = result => ReportFormats.Parse(LastToken(result)),
         HelpName = "FORMAT",
     }.AcceptOnlyFromAmong(ReportFormats.Names);
@@ -93,7 +94,7 @@ internal sealed partial class FetcherCommandLine
 
     public Option<ReportTarget[]> Reports { get; } = new("--report")
     {
-        Description = "Also write a report of FORMAT (table, jsonl, csv, junit) to PATH, complete or not at all (repeatable), e.g. junit=results.xml",
+        Description = $"Also write a report of FORMAT ({string.Join(", ", ReportFormats.Names)}) to PATH, complete or not at all (repeatable), e.g. junit=results.xml",
         CustomParser = ParseReports,
         HelpName = "FORMAT=PATH",
     };
@@ -146,20 +147,20 @@ internal sealed partial class FetcherCommandLine
     /// <summary>The root command with every argument and option, and a validator for combinations.</summary>
     public RootCommand CreateRootCommand()
     {
-        var root = new RootCommand(
-            "Fetch URLs concurrently and report every status, then a summary.\n" +
-            "Example: fetcher urls.txt --max 10 --timeout 2s\n" +
-            "Example: fetcher urls.txt --report junit=results.xml --fail-threshold 2%")
+        var root = new RootCommand("Fetch URLs concurrently and report every status, then a summary.")
         {
             Inputs, Max, Timeout, Retries, RetryDelay, MaxRedirects, NoFollow, Method, Headers, UserAgent, Insecure,
             Expect, Format, Output, Reports, OnlyFailures, FailThreshold, FailFast, NoProgress, Verbose, Quiet, Shard, Dedupe, MaxPerHost, Rate, RatePerHost, HostErrors,
         };
         root.Options.Add(Redact);
         root.Options.Add(Resume);
+        Reports.CompletionSources.Add([.. ReportFormats.Names.Select(name => name + "=")]);
         AddCheckOptions(root);
         AddRequestOptions(root);
+        AddTransportOptions(root);
 
-        ExitCodesHelpAction.AddTo(root);
+        Help.TopicHelpAction.AddTo(root);
+        Help.VersionAction.AddTo(root);
         root.Validators.Add(result =>
         {
             if (result.GetValue(Verbose) && result.GetValue(Quiet))
@@ -170,9 +171,10 @@ internal sealed partial class FetcherCommandLine
             // GetResult, not GetValue: a value that does not parse as a file name is reported as a parse error already.
             if (result.GetResult(Resume) is not null)
             {
-                if (result.GetResult(Output) is not null)
+                // Re-running the command that made the file with --resume added is accepted: -o names that same file.
+                if (result.GetResult(Output) is not null && result.GetValue(Output)?.FullName != result.GetValue(Resume)?.FullName)
                 {
-                    result.AddError("--resume appends to its own FILE: leave out --output");
+                    result.AddError("--resume appends to its own FILE: leave out --output, or give it the same FILE");
                 }
 
                 if (result.GetResult(Format) is { Implicit: false } && result.GetValue(Format) != ReportFormat.JsonLines)

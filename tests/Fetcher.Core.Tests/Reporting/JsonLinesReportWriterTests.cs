@@ -60,6 +60,31 @@ public class JsonLinesReportWriterTests
     }
 
     [Fact]
+    public void Write_TransportFields_AreStringsInReportOrder()
+    {
+        var result = SampleResults.Ok() with
+        {
+            HttpVersion = "2",
+            TlsVersion = "1.3",
+            CertSubject = "CN=example.test",
+            CertIssuer = "CN=Test CA",
+            CertNotAfter = new DateTimeOffset(2027, 1, 31, 12, 0, 0, TimeSpan.Zero),
+            RemoteIp = "203.0.113.7",
+        };
+
+        using var json = JsonDocument.Parse(WriteLines(result).Single());
+        var root = json.RootElement;
+
+        root.EnumerateObject().Select(p => p.Name).Should().Equal(ResultFields.InReportOrder);
+        root.GetProperty("http_version").GetString().Should().Be("2");
+        root.GetProperty("tls_version").GetString().Should().Be("1.3");
+        root.GetProperty("cert_subject").GetString().Should().Be("CN=example.test");
+        root.GetProperty("cert_issuer").GetString().Should().Be("CN=Test CA");
+        root.GetProperty("cert_not_after").GetString().Should().Be("2027-01-31T12:00:00Z");
+        root.GetProperty("remote_ip").GetString().Should().Be("203.0.113.7");
+    }
+
+    [Fact]
     public void Write_InvalidResult_WritesNullsWhereThereIsNoValue()
     {
         using var json = JsonDocument.Parse(WriteLines(SampleResults.Invalid()).Single());
@@ -73,7 +98,7 @@ public class JsonLinesReportWriterTests
         root.GetProperty("error").GetString().Should().StartWith("not an absolute URL");
         root.GetProperty("attempts").GetInt32().Should().Be(0);
         root.GetProperty("bytes").GetInt64().Should().Be(0);
-        foreach (var phase in new[] { "dns_ms", "connect_ms", "tls_ms", "ttfb_ms", "cert_days_left" })
+        foreach (var phase in new[] { "dns_ms", "connect_ms", "tls_ms", "ttfb_ms", "cert_days_left", "http_version", "tls_version", "cert_subject", "cert_issuer", "cert_not_after", "remote_ip" })
         {
             root.GetProperty(phase).ValueKind.Should().Be(JsonValueKind.Null, phase);
         }

@@ -28,6 +28,20 @@ public class TableReportWriterTests
         failed.Should().Contain("\u001b[31m-").And.Contain("\u001b[31mconnection_error: refused\u001b[0m");
     }
 
+    [Theory]
+    [InlineData(0.4, " 0.4 ms ")]
+    [InlineData(0.04, " 0.0 ms ")]
+    [InlineData(0.94, " 0.9 ms ")]
+    [InlineData(0.96, " 1 ms ")]
+    [InlineData(84.317, " 84 ms ")]
+    [InlineData(2000.4, " 2.00 s ")]
+    public void Write_Time_UnderOneMillisecond_HasADecimal(double elapsedMs, string expected)
+    {
+        var row = Write(useColour: false, SampleResults.Ok(elapsedMs: elapsedMs)).Split('\n')[1];
+
+        row.Should().Contain(expected);
+    }
+
     [Fact]
     public void Write_Row_ShowsStatusTimeSizeAndUrl()
     {

@@ -68,7 +68,7 @@ public class ResponseCheckTests : IClassFixture<LoopbackServer>
     {
         var result = await CliRunner.RunAsync(["--help"]);
 
-        result.Out.Should().Contain("--expect-body <TEXT>").And.Contain("--expect-body-regex <PATTERN>")
-            .And.Contain("--max-body <SIZE>").And.Contain("--max-latency <DURATION>").And.Contain("--cert-min-days <N>").And.Contain("[default: 1MB]");
+        result.Out.Should().Contain("--expect-body TEXT").And.Contain("--expect-body-regex PATTERN")
+            .And.Contain("--max-body SIZE").And.Contain("--max-latency DURATION").And.Contain("--cert-min-days N").And.Contain("[default: 1MB]");
     }
 }

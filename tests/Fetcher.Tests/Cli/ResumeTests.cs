@@ -116,6 +116,27 @@ public class ResumeTests
     }
 
     [Fact]
+    public async Task ResumeWithTheSameOutputFile_AndJsonLines_IsAccepted()
+    {
+        await using var server = new FaultServer();
+        using var input = new TempFile(content: $"{server.UrlOf(FaultPaths.Ok)}\n{server.UrlOf(FaultPaths.Ok)}?2\n");
+        using var report = new TempFile("run.jsonl");
+        var first = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "-o", report.Path, "-q"]);
+        var kept = (await File.ReadAllLinesAsync(report.Path))[0];
+        await File.WriteAllTextAsync(report.Path, kept + "\n");
+
+        // The command that made the file, with --resume added, and the path spelt another way.
+        var relative = Path.Combine(report.Folder, ".", "run.jsonl");
+        var resumed = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "-o", relative, "-q", "--resume", report.Path]);
+
+        first.ExitCode.Should().Be(0);
+        resumed.ExitCode.Should().Be(0, resumed.Error);
+        resumed.Out.Should().BeEmpty("the results go to the resumed file");
+        var lines = await File.ReadAllLinesAsync(report.Path);
+        lines.Should().HaveCount(2).And.StartWith(kept);
+    }
+
+    [Fact]
     public async Task ResumeIntoAFileThatIsNoReport_IsAUsageError_WithOneLine()
     {
         using var input = new TempFile(content: "http://127.0.0.1:9/\n");

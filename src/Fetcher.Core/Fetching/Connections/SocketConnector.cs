@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
+using Fetcher.Fetching.Proxies;
 using Fetcher.Fetching.Tracing;
 
 namespace Fetcher.Fetching.Connections;
@@ -15,7 +16,7 @@ namespace Fetcher.Fetching.Connections;
 /// handshake for https) and times the handshake and reads the TLS session. It also keeps <see cref="Origins"/>, the
 /// newest connection's facts per origin, for requests that go out on a pooled connection.
 /// </summary>
-internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeProvider)
+internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeProvider, ProxySelector proxies)
 {
     /// <summary>The facts of the newest open connection per origin, for this connector's connections only.</summary>
     public ConnectionFactsByOrigin Origins { get; } = new();
@@ -79,6 +80,11 @@ internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeP
         var connecting = trace?.Connecting(opener);
         var tls = context.PlaintextStream as SslStream;
         var facts = FactsOf(connecting?.RemoteAddress, tls);
+        if (tls is not null && opener.RequestUri is { } tunnelled && proxies.TunnelsTo(tunnelled))
+        {
+            return ValueTask.FromResult<Stream>(ReadyThroughTunnel(context.PlaintextStream, opener, tunnelled, readyAt, facts, trace));
+        }
+
         if (opener.RequestUri is { } url)
         {
             Origins.Ready(url, facts);
@@ -90,6 +96,21 @@ internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeP
         }
 
         return ValueTask.FromResult(context.PlaintextStream);
+    }
+
+    /// <summary>
+    /// A connection that runs through a proxy's CONNECT tunnel: the handler opened the socket to the proxy for a CONNECT
+    /// request of its own, which carries no trace, so <see cref="ConnectAsync"/> never saw this origin. Without this, an
+    /// https result through a proxy reported no certificate, and <c>--cert-min-days</c> silently passed. The connection
+    /// reports its facts (certificate, TLS protocol; the address is the proxy's business) but no dns, connect or TLS
+    /// time, and it takes its place among its origin's connections until the handler disposes the returned stream.
+    /// </summary>
+    private TunnelledConnectionStream ReadyThroughTunnel(Stream stream, HttpRequestMessage opener, Uri url, long readyAt, ConnectionFacts facts, FetchTrace? trace)
+    {
+        var connection = new TunnelledConnectionStream(stream, Origins.Opened(url));
+        Origins.Ready(url, facts);
+        trace?.ReadyThroughTunnel(opener, readyAt, facts);
+        return connection;
     }
 
     /// <summary>

@@ -14,7 +14,7 @@ namespace Fetcher.Fetching.Handlers;
 /// Because it runs inside the resilience pipeline, the per-attempt timeout covers the body as well as the headers,
 /// and a connection that breaks mid-body is a transient failure that the retry strategy sees.
 /// </summary>
-internal sealed class BodyReadingHandler(FetchOptions options) : DelegatingHandler
+internal sealed partial class BodyReadingHandler(FetchOptions options) : DelegatingHandler
 {
     private const int BufferSize = 16 * 1024;
 
@@ -29,15 +29,16 @@ internal sealed class BodyReadingHandler(FetchOptions options) : DelegatingHandl
         var response = await base.SendAsync(request, cancellationToken);
         try
         {
+            var listedLength = ListedContentLength(response);
             // A check line with a body or JSON check of its own needs its body read even when the run has none.
             if (!options.ReadsBody && trace is not { KeepsBody: true })
             {
-                var bytes = await DrainAsync(response.Content, cancellationToken);
+                var bytes = await DrainAsync(response.Content, listedLength, cancellationToken);
                 trace?.BodyDrained(bytes);
             }
             else
             {
-                var body = await CaptureAsync(response.Content, options.MaxBodyBytes, cancellationToken);
+                var body = await CaptureAsync(response.Content, options.MaxBodyBytes, listedLength, cancellationToken);
                 if (trace is null)
                 {
                     body.Dispose();
@@ -63,19 +64,25 @@ internal sealed class BodyReadingHandler(FetchOptions options) : DelegatingHandl
         }
     }
 
-    private async Task<long> DrainAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the body to its end, or to <paramref name="listedLength"/> bytes when the handler left a listed length to
+    /// us (see <see cref="ListedContentLength"/>).
+    /// </summary>
+    private async Task<long> DrainAsync(HttpContent content, long? listedLength, CancellationToken cancellationToken)
     {
         var buffer = Pool.Rent(BufferSize);
         try
         {
             await using var body = await content.ReadAsStreamAsync(cancellationToken);
+            var end = listedLength ?? long.MaxValue;
             long total = 0;
             int read;
-            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            while (total < end && (read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, end - total)), cancellationToken)) > 0)
             {
                 total += read;
             }
 
+            EnsureComplete(total, listedLength);
             return total;
         }
         finally
@@ -85,9 +92,10 @@ internal sealed class BodyReadingHandler(FetchOptions options) : DelegatingHandl
     }
 
     /// <summary>Reads at most <paramref name="limit"/> bytes of the body into a pooled buffer that grows as needed.</summary>
-    private async Task<CapturedBody> CaptureAsync(HttpContent content, long limit, CancellationToken cancellationToken)
+    private async Task<CapturedBody> CaptureAsync(HttpContent content, long limit, long? listedLength, CancellationToken cancellationToken)
     {
-        var max = (int)Math.Min(limit, Array.MaxLength);
+        var cap = (int)Math.Min(limit, Array.MaxLength);
+        var max = (int)Math.Min(cap, listedLength ?? long.MaxValue);
         var buffer = Pool.Rent(Math.Min(max, BufferSize));
         var total = 0;
         try
@@ -112,7 +120,13 @@ internal sealed class BodyReadingHandler(FetchOptions options) : DelegatingHandl
                 total += read;
             }
 
-            return new CapturedBody(Pool, buffer, total, total == max, content.Headers.ContentType?.CharSet);
+            if (max < cap)
+            {
+                EnsureComplete(total, listedLength);
+            }
+
+            var truncated = total == cap && (listedLength is null || listedLength > total);
+            return new CapturedBody(Pool, buffer, total, truncated, content.Headers.ContentType?.CharSet);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Requests;
 using Fetcher.Fetching.Tracing;
 
@@ -70,13 +71,14 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
         return redirectsSoFar >= options.MaxRedirects ? $"more than {options.MaxRedirects} redirects" : null;
     }
 
-    private static HttpRequestMessage NextHop(HttpRequestMessage previous, Uri target, int status)
+    private HttpRequestMessage NextHop(HttpRequestMessage previous, Uri target, int status)
     {
         // 303 turns everything but HEAD into GET; 301 and 302 turn POST into GET, as browsers and curl -L do.
         var method = (status == 303 && previous.Method != HttpMethod.Head) || (status is 301 or 302 && previous.Method == HttpMethod.Post)
             ? HttpMethod.Get
             : previous.Method;
-        var next = new HttpRequestMessage(method, target) { Version = previous.Version, VersionPolicy = previous.VersionPolicy };
+        var next = new HttpRequestMessage(method, target);
+        options.HttpVersion.ApplyTo(next); // by the target's scheme: an http → https redirect may speak HTTP/2
         var sameOrigin = Uri.Compare(previous.RequestUri, target, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
         foreach (var header in previous.Headers)
         {

@@ -1,3 +1,4 @@
+using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Tracing;
 using Fetcher.Input;
 
@@ -24,6 +25,7 @@ internal sealed class RequestMessageFactory(FetchOptions options)
         var method = request.Method ?? (lineBody is not null && IsBodiless(options.Method) ? HttpMethod.Post : options.Method);
         var headers = line is { Headers.Count: > 0 } ? Merge(options.Headers, line.Headers) : options.Headers;
         var message = new HttpRequestMessage(method, target);
+        options.HttpVersion.ApplyTo(message);
         if (!(line is { Headers.Count: > 0 } ? HasHeader(headers, "User-Agent") : _userAgentInHeaders))
         {
             message.Headers.TryAddWithoutValidation("User-Agent", options.UserAgent);

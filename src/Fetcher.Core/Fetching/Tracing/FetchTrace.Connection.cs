@@ -38,6 +38,14 @@ internal sealed partial class FetchTrace
         Interlocked.CompareExchange(ref _opened, connecting with { ReadyAt = readyAt, TlsMs = tlsMs, Facts = facts }, connecting);
     }
 
+    /// <summary>
+    /// A connection that <paramref name="opener"/> opened through a proxy's CONNECT tunnel became ready at
+    /// <paramref name="readyAt"/>, showing <paramref name="facts"/>. The hooks never saw its connect (that went out for
+    /// the handler's own CONNECT request), so it has no phases; it is recorded for the current hop.
+    /// </summary>
+    public void ReadyThroughTunnel(HttpRequestMessage opener, long readyAt, ConnectionFacts facts) =>
+        Publish(new OpenedConnection(CurrentHop, opener, DnsMs: null, ConnectMs: null, ReadyAt: readyAt, Facts: facts));
+
     /// <summary>The connection <paramref name="request"/> opened for the current hop, however far it got.</summary>
     private OpenedConnection? OpenedBy(HttpRequestMessage request) =>
         Volatile.Read(ref _opened) is { } connection && connection.Hop == CurrentHop && ReferenceEquals(connection.Opener, request)

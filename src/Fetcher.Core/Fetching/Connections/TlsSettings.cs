@@ -1,0 +1,53 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Fetcher.Fetching.Connections;
+
+/// <summary>
+/// The TLS side of the fetch client: which certificates are trusted (<see cref="FetchOptions.TrustedAuthorities"/>, or any
+/// under <see cref="FetchOptions.Insecure"/>) and which protocol versions are allowed (<see cref="FetchOptions.TlsProtocols"/>).
+/// </summary>
+public static class TlsSettings
+{
+    /// <summary>The handler's TLS options for <paramref name="options"/>.</summary>
+    internal static SslClientAuthenticationOptions ClientOptions(FetchOptions options)
+    {
+        var tls = new SslClientAuthenticationOptions { EnabledSslProtocols = options.TlsProtocols };
+        if (options.Insecure)
+        {
+#pragma warning disable CA5359 // The user asked for this with --insecure, for self-signed and internal certificates.
+            tls.RemoteCertificateValidationCallback = static (_, _, _, _) => true;
+#pragma warning restore CA5359
+        }
+        else if (options.TrustedAuthorities is { Count: > 0 } authorities)
+        {
+            // As curl's --cacert: these authorities replace the system store; the name is still checked.
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.AddRange(authorities);
+            tls.CertificateChainPolicy = policy;
+        }
+
+        return tls;
+    }
+
+    /// <summary>
+    /// Reads a PEM bundle of certificates (<c>--cacert</c>). Returns <see langword="null"/> and says why when the file is
+    /// missing, unreadable or holds no certificate.
+    /// </summary>
+    public static X509Certificate2Collection? LoadAuthorities(string path, out string? error)
+    {
+        var authorities = new X509Certificate2Collection();
+        try
+        {
+            authorities.ImportFromPemFile(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            error = $"cannot read '{path}': {exception.Message}";
+            return null;
+        }
+
+        error = authorities.Count == 0 ? $"'{path}' holds no PEM certificate" : null;
+        return error is null ? authorities : null;
+    }
+}
