@@ -29,6 +29,11 @@ internal static class FetcherApp
             var parse = root.Parse([root.Name, .. args], new ParserConfiguration { ResponseFileTokenReplacer = null });
             if (parse.Errors.Count > 0 && parse.Action is not { ClearsParseErrors: true })
             {
+                if (cli.AsksForNagios(parse))
+                {
+                    return await FetchCommand.NagiosUsageErrorAsync(console, OneLine(parse.Errors[0].Message));
+                }
+
                 foreach (var error in parse.Errors)
                 {
                     await console.Error.WriteLineAsync($"fetcher: {OneLine(error.Message)}");

@@ -157,6 +157,7 @@ internal sealed partial class FetcherCommandLine
         root.Options.Add(Redact);
         root.Options.Add(Resume);
         AddCheckOptions(root);
+        AddMonitoringOptions(root);
 
         ExitCodesHelpAction.AddTo(root);
         root.Validators.Add(result =>
