@@ -1,5 +1,4 @@
 using System.Globalization;
-using Fetcher.Input;
 using Fetcher.Results;
 
 namespace Fetcher.Checks;
@@ -16,14 +15,14 @@ namespace Fetcher.Checks;
 internal sealed class ResponseChecks(StatusExpectation expectedStatus, BodyExpectation? expectedBody, int? certMinDays, TimeSpan? maxLatency)
 {
     /// <summary>The outcome of a response, with what went wrong (<see langword="null"/> when ok).</summary>
-    /// <param name="request">The request, whose line may carry its own statuses.</param>
+    /// <param name="lineStatus">The statuses the input line asks for, overriding the run's; <see langword="null"/> when it names none.</param>
     /// <param name="status">The final response's status.</param>
     /// <param name="body">The body read, when a body expectation is set.</param>
     /// <param name="elapsedMs">The fetch's elapsed milliseconds.</param>
     /// <param name="certDaysLeft">Days until the server certificate expires, for https.</param>
-    public (FetchOutcome Outcome, string? Error) Check(FetchRequest request, int status, CapturedBody? body, double elapsedMs, double? certDaysLeft)
+    public (FetchOutcome Outcome, string? Error) Check(StatusExpectation? lineStatus, int status, CapturedBody? body, double elapsedMs, double? certDaysLeft)
     {
-        var expected = request.ExpectedStatus ?? expectedStatus;
+        var expected = lineStatus ?? expectedStatus;
         if (!expected.Matches(status))
         {
             return (FetchOutcome.UnexpectedStatus, $"status {status} is not in the expected {expected}");

@@ -28,7 +28,7 @@ public static class FetcherServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
-        services.TryAddSingleton(_ => SecretRedactor.For(options)); // or the caller's, when its logging needs it first
+        services.TryAddSingleton(_ => options.CreateRedactor()); // or the caller's, when its logging needs it first
         services.AddSingleton<UrlFetcher>();
         services.AddSingleton<FetchEngine>();
         services.AddTransient<AttemptHandler>();

@@ -143,7 +143,7 @@ public sealed class UrlFetcher
         var certDaysLeft = CertDaysLeft(trace);
         var (outcome, error) = trace.RedirectRefusal is { } refusal
             ? (FetchOutcome.Error, refusal)
-            : _checks.Check(request, status, trace.CapturedBody, elapsedMs, certDaysLeft);
+            : _checks.Check(request.ExpectedStatus, status, trace.CapturedBody, elapsedMs, certDaysLeft);
         return new FetchResult
         {
             Source = request.Source,

@@ -1,13 +1,12 @@
 using System.Buffers;
 using System.Text;
-using Fetcher.Fetching;
 
 namespace Fetcher.Results;
 
 /// <summary>
 /// Masks secrets in text that fetcher prints: the userinfo of URLs (<c>https://user:pass@host/</c> becomes
 /// <c>https://***@host/</c>) and the values of sensitive request headers (<see cref="AlwaysRedactedHeaders"/> and any
-/// named in <see cref="FetchOptions.RedactHeaders"/>), wherever they appear, as <see cref="Mask"/>.
+/// the user names with <c>--redact</c>), wherever they appear, as <see cref="Mask"/>.
 /// </summary>
 public sealed class SecretRedactor
 {
@@ -29,12 +28,16 @@ public sealed class SecretRedactor
     /// <summary>Headers whose values are always secret: <c>Authorization</c>, <c>Proxy-Authorization</c>, <c>Cookie</c>.</summary>
     public static IReadOnlyList<string> AlwaysRedactedHeaders { get; } = ["Authorization", "Proxy-Authorization", "Cookie"];
 
-    /// <summary>A redactor for the secret headers of <paramref name="options"/>.</summary>
-    public static SecretRedactor For(FetchOptions options)
+    /// <summary>
+    /// A redactor for the values of the secret ones among <paramref name="headers"/>: those named in
+    /// <see cref="AlwaysRedactedHeaders"/> or in <paramref name="redactedNames"/> (case-insensitive).
+    /// </summary>
+    public static SecretRedactor ForHeaders(IEnumerable<KeyValuePair<string, string>> headers, IEnumerable<string> redactedNames)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var names = new HashSet<string>(AlwaysRedactedHeaders.Concat(options.RedactHeaders), StringComparer.OrdinalIgnoreCase);
-        return new SecretRedactor(options.Headers.Where(h => names.Contains(h.Key)).SelectMany(h => SecretPartsOf(h.Value)));
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(redactedNames);
+        var names = new HashSet<string>(AlwaysRedactedHeaders.Concat(redactedNames), StringComparer.OrdinalIgnoreCase);
+        return new SecretRedactor(headers.Where(h => names.Contains(h.Key)).SelectMany(h => SecretPartsOf(h.Value)));
     }
 
     /// <summary>

@@ -4,7 +4,6 @@ using Fetcher.Fetching;
 using Fetcher.Input;
 using Fetcher.Reporting;
 using Fetcher.Reporting.Nagios;
-using Fetcher.Results;
 using Fetcher.Runs;
 using Fetcher.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,7 +56,7 @@ internal static partial class FetchCommand
             }
 
             // One redactor for the run: the log formatter needs it before the container that the engine takes it from.
-            var redactor = SecretRedactor.For(settings.Fetch);
+            var redactor = settings.Fetch.CreateRedactor();
             using (outputs)
             // A shard runs a share of the lines that only the shard filter knows: its total is left unknown.
             using (var progress = ProgressDisplay.Start(settings, console, shard is null ? inputs : [], resume?.Done.Count ?? 0))

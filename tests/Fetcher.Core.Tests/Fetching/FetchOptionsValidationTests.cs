@@ -74,7 +74,7 @@ public class FetchOptionsValidationTests
     public async Task AddFetcher_CallerRegisteredARedactor_TheRunUsesThatOne()
     {
         var options = new FetchOptions { Headers = [new("Authorization", "Bearer secret-token")] };
-        var redactor = SecretRedactor.For(options);
+        var redactor = options.CreateRedactor();
         await using var provider = new ServiceCollection().AddLogging().AddSingleton(redactor).AddFetcher(options).BuildServiceProvider();
 
         provider.GetRequiredService<SecretRedactor>().Should().BeSameAs(redactor, "one redactor per run, shared by the logs and the engine");

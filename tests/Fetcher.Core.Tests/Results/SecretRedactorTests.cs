@@ -57,7 +57,7 @@ public class SecretRedactorTests
             ],
             RedactHeaders = ["x-api-key"],
         };
-        var redactor = SecretRedactor.For(options);
+        var redactor = options.CreateRedactor();
 
         redactor.Redact("got Bearer tok3n-value, session=abc123, Basic cHJveHk6cHc=, k-999 and trace-1")
             .Should().Be("got ***, ***, ***, *** and trace-1");
@@ -67,7 +67,7 @@ public class SecretRedactorTests
     [Fact]
     public void For_MasksEachCookieOfACookieList_AndItsValue()
     {
-        var redactor = SecretRedactor.For(new FetchOptions { Headers = [new("Cookie", "session=abc123; theme=dark-mode")] });
+        var redactor = new FetchOptions { Headers = [new("Cookie", "session=abc123; theme=dark-mode")] }.CreateRedactor();
 
         redactor.Redact("set session=abc123 and abc123 alone, theme=dark-mode").Should().Be("set *** and *** alone, ***");
     }
