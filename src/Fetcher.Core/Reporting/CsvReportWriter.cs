@@ -39,7 +39,9 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(PhaseText(result.ConnectMs));
         WriteRaw(PhaseText(result.TlsMs));
         WriteRaw(PhaseText(result.TtfbMs));
-        WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, last: true);
+        WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        WriteRaw(result.Round?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        WriteRaw(result.PreviousOutcome?.ToName() ?? string.Empty, last: true);
         output.Write(LineBreak);
     }
 

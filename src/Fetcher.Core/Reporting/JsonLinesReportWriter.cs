@@ -54,6 +54,8 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         WriteNullable(ResultFields.TlsMs, ReportValues.PhaseMs(result.TlsMs));
         WriteNullable(ResultFields.TtfbMs, ReportValues.PhaseMs(result.TtfbMs));
         WriteNullable(ResultFields.CertDaysLeft, result.CertDaysLeft);
+        WriteNullable(ResultFields.Round, result.Round);
+        _json.WriteString(ResultFields.PreviousOutcome, result.PreviousOutcome?.ToName());
         _json.WriteEndObject();
         _json.Flush();
 
@@ -93,7 +95,7 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         }
     }
 
-    private void WriteNullable(string name, int? value)
+    private void WriteNullable(string name, long? value)
     {
         if (value is { } number)
         {

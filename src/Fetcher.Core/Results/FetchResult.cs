@@ -70,4 +70,15 @@ public sealed record FetchResult
     /// connection carried the request.
     /// </summary>
     public double? CertDaysLeft { get; init; }
+
+    // Watch mode (--every): which round a result belongs to, and what changed since the round before.
+
+    /// <summary>The 1-based round of watch mode (<c>--every</c>) this result belongs to; <see langword="null"/> outside watch mode.</summary>
+    public long? Round { get; init; }
+
+    /// <summary>
+    /// With <c>--only-changes</c>: the outcome of the same input line in the round before, or <see langword="null"/> when
+    /// it had none (the first round, a line new to the list) or outside that mode.
+    /// </summary>
+    public FetchOutcome? PreviousOutcome { get; init; }
 }

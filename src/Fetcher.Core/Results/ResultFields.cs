@@ -60,8 +60,14 @@ public static class ResultFields
     /// <summary>Days until the server certificate expires.</summary>
     public const string CertDaysLeft = "cert_days_left";
 
+    /// <summary>Watch mode's round, 1-based.</summary>
+    public const string Round = "round";
+
+    /// <summary>The outcome of the round before (<c>--only-changes</c>).</summary>
+    public const string PreviousOutcome = "previous_outcome";
+
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
-            DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft];
+            DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Round, PreviousOutcome];
 }

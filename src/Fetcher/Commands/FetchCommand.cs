@@ -26,6 +26,11 @@ internal static partial class FetchCommand
             return await UsageErrorAsync(settings, console, inputError);
         }
 
+        if (settings.Every is not null && !TryKeepStandardInput(console, ref inputs, out var keepError))
+        {
+            return await UsageErrorAsync(settings, console, keepError);
+        }
+
         if (!ShardSelection.TryResolve(settings.Shard, console.GetEnvironmentVariable, out var shard, out var shardError))
         {
             return await UsageErrorAsync(settings, console, shardError);
@@ -50,7 +55,7 @@ internal static partial class FetchCommand
         await using (file)
         {
             var nagios = settings.Nagios is { } thresholds ? new NagiosPluginOutput(console.Out, thresholds) : null;
-            if (!TryOpenReports(settings, file ?? console.Out, UseColour(settings, console, file), nagios, out var outputs, out var reportError))
+            if (!TryOpenReports(settings, file ?? console.Out, UseColour(settings, console, file), nagios ?? WatchMainWriter(settings, file ?? console.Out, UseColour(settings, console, file), round: 1), out var outputs, out var reportError))
             {
                 return await UsageErrorAsync(settings, console, reportError);
             }
@@ -76,7 +81,9 @@ internal static partial class FetchCommand
                     provider.GetRequiredService<ILoggerFactory>().CreateLogger<BatchRun>());
                 var source = new RequestSource(inputs, shard, settings.Dedupe) { Done = resume?.Done };
                 var observer = progress is null ? null : new ProgressObserver(progress, sharesTerminal: file is null && console.IsOutputTerminal);
-                var verdict = await run.RunAsync(source, outputs, observer, cancellationToken);
+                var verdict = settings.Every is null
+                    ? await run.RunAsync(source, outputs, observer, cancellationToken)
+                    : await WatchAsync(settings, console, provider, source, outputs, file ?? console.Out, UseColour(settings, console, file), cancellationToken);
                 if (!settings.Quiet)
                 {
                     SummaryWriter.Write(console.Error, verdict.Summary, verdict.Elapsed, verdict.Stop, verdict.FailFastCause);

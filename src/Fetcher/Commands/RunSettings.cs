@@ -65,8 +65,9 @@ internal sealed record RunSettings
         OnlyFailures = parse.GetValue(cli.OnlyFailures),
         FailThreshold = parse.GetValue(cli.FailThreshold),
         FailFast = parse.GetValue(cli.FailFast),
-        // The plugin's output is all a monitoring system should see: no progress line, no summary.
-        NoProgress = parse.GetValue(cli.NoProgress) || parse.GetValue(cli.Nagios),
+        // The plugin's output is all a monitoring system should see: no progress line, no summary. Watch mode prints
+        // a line per round instead of a progress line.
+        NoProgress = parse.GetValue(cli.NoProgress) || parse.GetValue(cli.Nagios) || parse.GetValue(cli.Every) is not null,
         Verbose = parse.GetValue(cli.Verbose),
         Quiet = parse.GetValue(cli.Quiet) || parse.GetValue(cli.Nagios),
         Shard = parse.GetValue(cli.Shard),
