@@ -25,6 +25,18 @@ public class WatchModeTests(LoopbackServer server) : IClassFixture<LoopbackServe
     }
 
     [Fact]
+    public async Task APrometheusReport_IsReplacedEachRound_AndTheWatchEndsCleanly()
+    {
+        using var input = new TempFile(content: $"{server.Url("/ok?w8")}\n");
+        var prom = Path.Combine(input.Folder, "fetcher.prom");
+
+        var result = await CliRunner.RunAsync([input.Path, "--every", "10ms", "--rounds", "3", "--report", $"prometheus={prom}"]);
+
+        result.ExitCode.Should().Be(0, result.Error);
+        File.ReadAllText(prom).Should().Contain("probe_success{");
+    }
+
+    [Fact]
     public async Task Table_PrintsTheUrlsNotOkAndARoundSummaryLine_PerRound()
     {
         var missing = server.Url("/missing?w2");
