@@ -39,11 +39,20 @@ internal sealed class CapturedBody : IDisposable
     /// <summary>The bytes read; empty once disposed.</summary>
     public ReadOnlySpan<byte> Bytes => _buffer is { } buffer ? buffer.AsSpan(0, Length) : [];
 
+    /// <summary>The bytes read; empty once disposed.</summary>
+    public ReadOnlyMemory<byte> Memory => _buffer is { } buffer ? buffer.AsMemory(0, Length) : ReadOnlyMemory<byte>.Empty;
+
+    /// <summary>Whether the body is UTF-8 text: the response declared UTF-8 or no charset (JSON's own encoding).</summary>
+    public bool IsUtf8 => string.IsNullOrWhiteSpace(CharSet) || EncodingOf(CharSet).CodePage == Encoding.UTF8.CodePage;
+
     /// <summary>The bytes read as text, in the declared charset (UTF-8 when none or unknown).</summary>
-    public string Decode()
+    public string Decode() => Decode(Length);
+
+    /// <summary>The first <paramref name="bytes"/> bytes read (at most all of them) as text, in the declared charset.</summary>
+    public string Decode(int bytes)
     {
         ObjectDisposedException.ThrowIf(_buffer is null, this);
-        return EncodingOf(CharSet).GetString(_buffer, 0, Length);
+        return EncodingOf(CharSet).GetString(_buffer, 0, Math.Min(bytes, Length));
     }
 
     /// <summary>Returns the buffer to the pool; safe to call more than once.</summary>

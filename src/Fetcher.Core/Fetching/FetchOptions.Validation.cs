@@ -52,6 +52,13 @@ public sealed partial record FetchOptions
         ArgumentNullException.ThrowIfNull(RedactHeaders, nameof(RedactHeaders));
         ArgumentNullException.ThrowIfNull(UserAgent, nameof(UserAgent));
         ArgumentNullException.ThrowIfNull(ExpectedStatus, nameof(ExpectedStatus));
+        ArgumentNullException.ThrowIfNull(ExpectedJson, nameof(ExpectedJson));
+        ArgumentNullException.ThrowIfNull(ExpectedHeaders, nameof(ExpectedHeaders));
+        ArgumentNullException.ThrowIfNull(CapturedHeaders, nameof(CapturedHeaders));
+        if (!Enum.IsDefined(RetryBackoff))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetryBackoff), RetryBackoff, $"{nameof(FetchOptions)}.{nameof(RetryBackoff)} must be {nameof(Fetching.RetryBackoff.Exponential)} or {nameof(Fetching.RetryBackoff.Constant)}.");
+        }
     }
 
     private static void InRange(long value, long min, long max, string name)

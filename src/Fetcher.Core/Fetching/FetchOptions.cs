@@ -1,4 +1,6 @@
 using Fetcher.Checks;
+using Fetcher.Checks.Headers;
+using Fetcher.Checks.Json;
 
 namespace Fetcher.Fetching;
 
@@ -60,7 +62,7 @@ public sealed partial record FetchOptions
     public BodyExpectation? ExpectedBody { get; init; }
 
     /// <summary>
-    /// With <see cref="ExpectedBody"/>, the most body bytes read (and kept in memory) per response; reading stops there.
+    /// With <see cref="ExpectedBody"/> or <see cref="ExpectedJson"/>, the most body bytes read (and kept in memory) per response; reading stops there.
     /// Default 1 MiB (1,048,576 bytes). Memory for bodies is at most this times <see cref="MaxConcurrency"/>.
     /// </summary>
     public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
@@ -105,6 +107,40 @@ public sealed partial record FetchOptions
     /// remaining URLs are not sent and end as <see cref="Results.FetchOutcome.HostUnreachable"/>. Default 0: never.
     /// </summary>
     public int HostErrors { get; init; }
+
+    // Issue 11: JSON, header and negative body checks, captured headers, retrying until the checks pass.
+
+    /// <summary>
+    /// <c>--expect-json</c>: assertions about the body read as JSON, all of which must hold. Default none. Any one
+    /// makes the body read, up to <see cref="MaxBodyBytes"/>.
+    /// </summary>
+    public IReadOnlyList<JsonAssertion> ExpectedJson { get; init; } = [];
+
+    /// <summary><c>--expect-header</c>: assertions about the final response's headers, all of which must hold. Default none.</summary>
+    public IReadOnlyList<HeaderAssertion> ExpectedHeaders { get; init; } = [];
+
+    /// <summary>
+    /// <c>--capture-header</c>: names of headers of the final response that every result reports in its
+    /// <c>headers</c> field (values of secret headers as <c>***</c>). Default none.
+    /// </summary>
+    public IReadOnlyList<string> CapturedHeaders { get; init; } = [];
+
+    /// <summary>
+    /// <c>--retry-checks</c>: a response that fails a status, JSON, header or body check is retried like a transient
+    /// failure, within <see cref="Retries"/>, and a response that passes them is not retried. Default
+    /// <see langword="false"/>.
+    /// </summary>
+    public bool RetryChecks { get; init; }
+
+    /// <summary>How the wait between retries grows: exponential (with jitter) or constant. Default exponential.</summary>
+    public RetryBackoff RetryBackoff { get; init; } = RetryBackoff.Exponential;
+
+    /// <summary>Whether some check needs the body in memory: a body expectation or a JSON assertion.</summary>
+    internal bool ReadsBody => ExpectedBody is not null || ExpectedJson.Count > 0;
+
+    /// <summary>The response checks these options ask for.</summary>
+    internal ResponseChecks CreateResponseChecks() =>
+        new(ExpectedStatus, ExpectedBody, ExpectedJson, ExpectedHeaders, SecretHeaderNames.With(RedactHeaders), CertMinDays, MaxLatency);
 
     /// <summary><c>fetcher/</c> and the library's version.</summary>
     public static string DefaultUserAgent { get; } =

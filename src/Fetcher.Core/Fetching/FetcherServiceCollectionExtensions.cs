@@ -3,6 +3,7 @@ using System.Net.Security;
 using Fetcher.Fetching;
 using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Handlers;
+using Fetcher.Fetching.Tracing;
 using Fetcher.Results;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
@@ -33,6 +34,7 @@ public static class FetcherServiceCollectionExtensions
         services.AddSingleton<FetchEngine>();
         services.AddTransient<AttemptHandler>();
         services.AddTransient<RedirectHandler>();
+        services.AddTransient<ResponseCheckHandler>();
         services.AddTransient<BodyReadingHandler>();
         services.AddTransient<PhaseTimingHandler>();
         // Tests register their own resolver (before or after this call) to keep names off the network.
@@ -64,6 +66,11 @@ public static class FetcherServiceCollectionExtensions
                 pipeline.AddTimeout(options.Timeout);
             });
         client.AddHttpMessageHandler<AttemptHandler>();
+        if (options.RetryChecks)
+        {
+            client.AddHttpMessageHandler<ResponseCheckHandler>();
+        }
+
         client.AddHttpMessageHandler<RedirectHandler>();
         client.AddHttpMessageHandler<BodyReadingHandler>();
         client.AddHttpMessageHandler<PhaseTimingHandler>();
@@ -104,8 +111,10 @@ public static class FetcherServiceCollectionExtensions
             MaxRetryAttempts = options.Retries,
             Delay = options.RetryDelay,
             MaxDelay = options.MaxRetryDelay,
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
+            BackoffType = options.RetryBackoff == RetryBackoff.Constant ? DelayBackoffType.Constant : DelayBackoffType.Exponential,
+            // A constant wait is asked for to poll at a known pace ("wait for the deploy"); jitter would blur it.
+            UseJitter = options.RetryBackoff == RetryBackoff.Exponential,
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, options.RetryChecks)),
             // The built-in Retry-After reader has no cap; ours honours the header up to MaxRetryDelay.
             ShouldRetryAfterHeader = false,
             DelayGenerator = args => ValueTask.FromResult(RetryAfterDelay.From(args.Outcome.Result, timeProvider, options.MaxRetryDelay)),
@@ -116,8 +125,25 @@ public static class FetcherServiceCollectionExtensions
                     redactor.Redact(args.Context.GetRequestMessage()?.RequestUri),
                     args.AttemptNumber + 2,
                     args.RetryDelay.TotalMilliseconds,
-                    args.Outcome.Result is { } response ? $"status {(int)response.StatusCode}" : redactor.Redact(args.Outcome.Exception?.Message) ?? "unknown");
+                    RetryReason(args.Outcome, redactor));
                 return ValueTask.CompletedTask;
             },
         };
+
+    /// <summary>
+    /// Whether an attempt's outcome is retried: a transient failure (connection error, timeout, 408, 429, 5xx), or with
+    /// <c>--retry-checks</c>, a response that failed its checks. A response that passed them is then never retried,
+    /// even a 503 the user expects: the checks say what "healthy" means.
+    /// </summary>
+    private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, bool retryChecks) =>
+        retryChecks && outcome.Result is { } response && FetchTrace.Of(response.RequestMessage)?.ResponseVerdict is { } verdict
+            ? !verdict.IsOk
+            : HttpClientResiliencePredicates.IsTransient(outcome);
+
+    private static string RetryReason(Outcome<HttpResponseMessage> outcome, SecretRedactor redactor) =>
+        outcome.Result is { } response
+            ? FetchTrace.Of(response.RequestMessage)?.ResponseVerdict is { IsOk: false } verdict
+                ? redactor.Redact($"{verdict.Outcome.ToName()}: {verdict.Error}") ?? string.Empty
+                : $"status {(int)response.StatusCode}"
+            : redactor.Redact(outcome.Exception?.Message) ?? "unknown";
 }

@@ -1,4 +1,5 @@
 using Fetcher.Checks;
+using Fetcher.Checks.Headers;
 using Fetcher.Fetching.Tracing;
 using Fetcher.Input;
 using Fetcher.Results;
@@ -21,6 +22,7 @@ public sealed class UrlFetcher
     private readonly bool _userAgentInHeaders;
     private readonly ResponseChecks _checks;
     private readonly SecretRedactor _redactor;
+    private readonly IReadOnlySet<string> _secretHeaders;
 
     /// <summary>
     /// Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client and
@@ -38,7 +40,8 @@ public sealed class UrlFetcher
         _logger = logger;
         _userAgentInHeaders = options.Headers.Any(h => string.Equals(h.Key, "User-Agent", StringComparison.OrdinalIgnoreCase));
         _redactor = redactor;
-        _checks = new ResponseChecks(options.ExpectedStatus, options.ExpectedBody, options.CertMinDays, options.MaxLatency);
+        _checks = options.CreateResponseChecks();
+        _secretHeaders = SecretHeaderNames.With(options.RedactHeaders);
     }
 
     /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
@@ -62,7 +65,7 @@ public sealed class UrlFetcher
         }
 
         var started = _timeProvider.GetTimestamp();
-        using var trace = new FetchTrace();
+        using var trace = new FetchTrace { Request = request };
         using var message = CreateMessage(request.Method ?? _options.Method, target, trace);
         FetchResult result;
         try
@@ -125,10 +128,12 @@ public sealed class UrlFetcher
         var finalUrl = Clean(result.FinalUrl);
         var reason = Clean(result.Reason);
         var error = Clean(result.Error);
+        // A server may echo the request (httpbin's /headers does), secrets and all.
+        var excerpt = Clean(result.BodyExcerpt);
         return ReferenceEquals(url, result.Url) && ReferenceEquals(finalUrl, result.FinalUrl)
-            && ReferenceEquals(reason, result.Reason) && ReferenceEquals(error, result.Error)
+            && ReferenceEquals(reason, result.Reason) && ReferenceEquals(error, result.Error) && ReferenceEquals(excerpt, result.BodyExcerpt)
             ? result
-            : result with { Url = url, FinalUrl = finalUrl, Reason = reason, Error = error };
+            : result with { Url = url, FinalUrl = finalUrl, Reason = reason, Error = error, BodyExcerpt = excerpt };
     }
 
     private string? Clean(string? text) => text is null ? null : TerminalText.Sanitize(_redactor.Redact(text));
@@ -141,15 +146,16 @@ public sealed class UrlFetcher
     {
         var status = (int)response.StatusCode;
         var certDaysLeft = CertDaysLeft(trace);
-        var (outcome, error) = trace.RedirectRefusal is { } refusal
-            ? (FetchOutcome.Error, refusal)
-            : _checks.Check(request.ExpectedStatus, status, trace.CapturedBody, elapsedMs, certDaysLeft);
+        // With --retry-checks the last attempt's response was judged inside it already.
+        var verdict = trace.RedirectRefusal is { } refusal
+            ? new CheckVerdict(FetchOutcome.Error, refusal)
+            : _checks.CheckFetch(trace.ResponseVerdict ?? _checks.CheckResponse(request.ExpectedStatus, response, trace.CapturedBody), elapsedMs, certDaysLeft);
         return new FetchResult
         {
             Source = request.Source,
             Line = request.Line,
             Url = request.UrlText,
-            Outcome = outcome,
+            Outcome = verdict.Outcome,
             StartedAt = startedAt,
             Status = status,
             Reason = response.ReasonPhrase,
@@ -157,14 +163,18 @@ public sealed class UrlFetcher
             Bytes = trace.BodyBytes,
             Attempts = trace.Attempts,
             FinalUrl = response.RequestMessage?.RequestUri?.AbsoluteUri,
-            Error = error,
+            Error = verdict.Error,
             CertDaysLeft = certDaysLeft,
             DnsMs = trace.DnsMs,
             ConnectMs = trace.ConnectMs,
             TlsMs = trace.TlsMs,
             TtfbMs = trace.TtfbMs,
+            BodyExcerpt = verdict.BodyExcerpt,
+            Headers = _options.CapturedHeaders.Count == 0 ? null : HeaderCapture.From(response, _options.CapturedHeaders, _secretHeaders, Capture),
         };
     }
+
+    private string Capture(string value) => Clean(value) ?? string.Empty;
 
     /// <summary>The phases a fetch without a response got through (a refused connect still took its DNS time, say).</summary>
     private FetchResult WithPhases(FetchResult result, FetchTrace trace) => result with

@@ -40,6 +40,8 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(PhaseText(result.TlsMs));
         WriteRaw(PhaseText(result.TtfbMs));
         WriteRaw(result.CertDaysLeft?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        WriteText(result.BodyExcerpt);
+        WriteText(ReportValues.HeadersJson(result.Headers));
         WriteRaw(result.Round?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         WriteRaw(result.PreviousOutcome?.ToName() ?? string.Empty, last: true);
         output.Write(LineBreak);

@@ -28,9 +28,33 @@ public sealed partial class JUnitReportWriter
             text.Append(inv, $"final_url: {finalUrl}\n");
         }
 
+        if (result.BodyExcerpt is { } excerpt)
+        {
+            text.Append(inv, $"body_excerpt: {excerpt}\n");
+        }
+
         text.Append(inv, $"attempts: {result.Attempts}\n");
         text.Append(inv, $"started_at: {ReportValues.StartedAt(result)}\n");
         return XmlSafeText.Clean(text.ToString());
+    }
+
+    /// <summary>The <c>--capture-header</c> values, one <c>Name: value</c> line each, in <c>&lt;system-out&gt;</c>.</summary>
+    private void WriteCapturedHeaders(FetchResult result)
+    {
+        if (result.Headers is not { Count: > 0 } headers)
+        {
+            return;
+        }
+
+        var text = new StringBuilder();
+        foreach (var (name, value) in headers)
+        {
+            text.Append(name).Append(": ").Append(value).Append('\n');
+        }
+
+        _cases.WriteWhitespace(ChildIndent);
+        _cases.WriteElementString("system-out", XmlSafeText.Clean(text.ToString()));
+        _cases.WriteWhitespace(CaseIndent);
     }
 
     private static string StopName(RunStop stop) => stop switch

@@ -91,6 +91,7 @@ public sealed partial class JUnitReportWriter : IReportWriter, IDisposable
                 break;
         }
 
+        WriteCapturedHeaders(result);
         _cases.WriteEndElement();
     }
 

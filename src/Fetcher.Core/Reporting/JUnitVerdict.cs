@@ -26,7 +26,7 @@ public static class JUnitVerdicts
 {
     /// <summary>
     /// The verdict for <paramref name="outcome"/>: <c>ok</c> passes; an unmet expectation (<c>unexpected_status</c>,
-    /// <c>body_mismatch</c>, <c>slow</c>, <c>cert_expiring</c>) is a failure; <c>cancelled</c> and <c>duplicate</c> are
+    /// <c>json_mismatch</c>, <c>header_mismatch</c>, <c>body_mismatch</c>, <c>slow</c>, <c>cert_expiring</c>) is a failure; <c>cancelled</c> and <c>duplicate</c> are
     /// skipped; everything else (<c>timeout</c>, <c>dns_error</c>, <c>connection_error</c>, <c>tls_error</c>,
     /// <c>host_unreachable</c>, <c>error</c>, and <c>invalid</c>: a line that could not be checked at all) is an error,
     /// and so is a number no outcome is named for.
@@ -42,7 +42,7 @@ public static class JUnitVerdicts
     {
         FetchOutcome.Ok => JUnitVerdict.Passed,
         FetchOutcome.UnexpectedStatus or FetchOutcome.BodyMismatch or FetchOutcome.Slow or FetchOutcome.CertExpiring
-            => JUnitVerdict.Failure,
+            or FetchOutcome.JsonMismatch or FetchOutcome.HeaderMismatch => JUnitVerdict.Failure,
         FetchOutcome.Cancelled or FetchOutcome.Duplicate => JUnitVerdict.Skipped,
         FetchOutcome.Timeout or FetchOutcome.DnsError or FetchOutcome.ConnectionError or FetchOutcome.TlsError
             or FetchOutcome.HostUnreachable or FetchOutcome.Invalid or FetchOutcome.Error => JUnitVerdict.Error,

@@ -54,6 +54,8 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         WriteNullable(ResultFields.TlsMs, ReportValues.PhaseMs(result.TlsMs));
         WriteNullable(ResultFields.TtfbMs, ReportValues.PhaseMs(result.TtfbMs));
         WriteNullable(ResultFields.CertDaysLeft, result.CertDaysLeft);
+        _json.WriteString(ResultFields.BodyExcerpt, result.BodyExcerpt);
+        ReportValues.WriteHeaders(_json, ResultFields.Headers, result.Headers);
         WriteNullable(ResultFields.Round, result.Round);
         _json.WriteString(ResultFields.PreviousOutcome, result.PreviousOutcome?.ToName());
         _json.WriteEndObject();

@@ -1,4 +1,8 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Fetcher.Results;
 
 namespace Fetcher.Reporting;
@@ -15,4 +19,45 @@ internal static class ReportValues
 
     /// <summary>A timing phase (<c>dns_ms</c>, <c>connect_ms</c>, <c>tls_ms</c>, <c>ttfb_ms</c>): milliseconds to the microsecond, or null.</summary>
     public static double? PhaseMs(double? milliseconds) => milliseconds is { } value ? Math.Round(value, 3) : null;
+
+    /// <summary><c>headers</c>: the captured headers as a JSON object of strings, or null when none were captured.</summary>
+    public static void WriteHeaders(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, string>? headers)
+    {
+        if (headers is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        foreach (var (header, value) in headers)
+        {
+            json.WriteString(header, value);
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>headers</c> as CSV holds it: the JSON object as text, or empty when none were captured.</summary>
+    public static string HeadersJson(IReadOnlyDictionary<string, string>? headers)
+    {
+        if (headers is null)
+        {
+            return string.Empty;
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            foreach (var (header, value) in headers)
+            {
+                json.WriteString(header, value);
+            }
+
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

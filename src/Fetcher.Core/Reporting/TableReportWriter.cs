@@ -15,6 +15,9 @@ public sealed class TableReportWriter(TextWriter output, bool useColour) : IRepo
     private const string Dim = "\u001b[2m";
     private const string Reset = "\u001b[0m";
 
+    /// <summary>Whether a failure's <c>body_excerpt</c> is shown, on its own indented line (with <c>-v</c>). Default <see langword="false"/>.</summary>
+    public bool ShowBodyExcerpt { get; init; }
+
     /// <inheritdoc />
     public void WriteHeader()
     {
@@ -41,6 +44,12 @@ public sealed class TableReportWriter(TextWriter output, bool useColour) : IRepo
         }
 
         output.Write('\n');
+        if (ShowBodyExcerpt && result.BodyExcerpt is { } excerpt)
+        {
+            output.Write("        body: ");
+            Paint(Dim, TerminalText.Sanitize(excerpt));
+            output.Write('\n');
+        }
     }
 
     /// <inheritdoc />

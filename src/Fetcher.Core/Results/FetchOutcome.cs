@@ -50,4 +50,12 @@ public enum FetchOutcome
 
     /// <summary>The response met its other expectations, but the https server's certificate expires in fewer than <c>--cert-min-days</c> days.</summary>
     CertExpiring,
+
+    /// <summary>
+    /// The status was expected, but an <c>--expect-json</c> assertion does not hold, or the body is not JSON.
+    /// </summary>
+    JsonMismatch,
+
+    /// <summary>The status and JSON were as expected, but an <c>--expect-header</c> assertion does not hold.</summary>
+    HeaderMismatch,
 }

@@ -19,6 +19,8 @@ public static class FetchOutcomeNames
         "slow",
         "host_unreachable",
         "cert_expiring",
+        "json_mismatch",
+        "header_mismatch",
     ];
 
     /// <summary>All outcomes, in declaration order.</summary>

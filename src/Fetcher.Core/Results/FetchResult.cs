@@ -71,6 +71,21 @@ public sealed record FetchResult
     /// </summary>
     public double? CertDaysLeft { get; init; }
 
+    // Issue 11: what a failed check saw, and the headers the user asked to see.
+
+    /// <summary>
+    /// When a body or JSON check failed: the first 200 characters of the body read (decoded in its charset; line
+    /// breaks and tabs as spaces, other control characters left out). Otherwise <see langword="null"/>.
+    /// </summary>
+    public string? BodyExcerpt { get; init; }
+
+    /// <summary>
+    /// With <c>--capture-header</c>: each named header of the final response, by the name as given, with its values
+    /// joined by ", " (secret headers as <c>***</c>); a header the response lacks is left out. <see langword="null"/>
+    /// when no header is captured or no response arrived.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Headers { get; init; }
+
     // Watch mode (--every): which round a result belongs to, and what changed since the round before.
 
     /// <summary>The 1-based round of watch mode (<c>--every</c>) this result belongs to; <see langword="null"/> outside watch mode.</summary>

@@ -60,6 +60,12 @@ public static class ResultFields
     /// <summary>Days until the server certificate expires.</summary>
     public const string CertDaysLeft = "cert_days_left";
 
+    /// <summary>The start of the body, when a body or JSON check failed.</summary>
+    public const string BodyExcerpt = "body_excerpt";
+
+    /// <summary>The headers captured with <c>--capture-header</c>, as a JSON object.</summary>
+    public const string Headers = "headers";
+
     /// <summary>Watch mode's round, 1-based.</summary>
     public const string Round = "round";
 
@@ -69,5 +75,6 @@ public static class ResultFields
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
-            DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Round, PreviousOutcome];
+            DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft,
+            BodyExcerpt, Headers, Round, PreviousOutcome];
 }

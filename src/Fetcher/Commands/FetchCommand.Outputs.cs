@@ -115,7 +115,7 @@ internal static partial class FetchCommand
         string? opening = null;
         try
         {
-            opened.Add("the report", plugin ?? ReportWriterFactory.Create(settings.Format, main, useColour));
+            opened.Add("the report", plugin ?? ReportWriterFactory.Create(settings.Format, main, useColour, settings.Verbose));
             foreach (var target in settings.Reports)
             {
                 opening = target.Path;

@@ -98,6 +98,11 @@ internal sealed record RunSettings
             MaxBodyBytes = parse.GetValue(cli.MaxBody) ?? FetchOptions.DefaultMaxBodyBytes,
             MaxLatency = parse.GetValue(cli.MaxLatency),
             CertMinDays = parse.GetValue(cli.CertMinDays),
+            ExpectedJson = parse.GetValue(cli.ExpectJson) ?? [],
+            ExpectedHeaders = parse.GetValue(cli.ExpectHeader) ?? [],
+            CapturedHeaders = parse.GetValue(cli.CaptureHeader) ?? [],
+            RetryChecks = parse.GetValue(cli.RetryChecks),
+            RetryBackoff = parse.GetValue(cli.RetryBackoff),
         },
     };
 }

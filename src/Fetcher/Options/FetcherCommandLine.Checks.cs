@@ -14,16 +14,16 @@ internal sealed partial class FetcherCommandLine
     private const int MinCertDays = 0;
     private const int MaxCertDays = 36_500;
 
-    public Option<string?> ExpectBody { get; } = new("--expect-body")
+    public Option<string[]> ExpectBody { get; } = new("--expect-body")
     {
-        Description = "The body must contain TEXT (case-sensitive); only then is the body read, up to --max-body",
+        Description = "The body must contain TEXT (case-sensitive; repeatable, all must hold); only then is the body read, up to --max-body",
         HelpName = "TEXT",
     };
 
-    public Option<Regex?> ExpectBodyRegex { get; } = new("--expect-body-regex")
+    public Option<Regex[]> ExpectBodyRegex { get; } = new("--expect-body-regex")
     {
-        CustomParser = ParsePattern,
-        Description = $"The body must match the .NET regular expression PATTERN (match timeout {DurationText.Format(BodyExpectation.MatchTimeout)}); only then is the body read, up to --max-body",
+        CustomParser = result => ParsePatterns(result, "--expect-body-regex"),
+        Description = $"The body must match the .NET regular expression PATTERN (match timeout {DurationText.Format(BodyExpectation.MatchTimeout)}; repeatable, all must hold); only then is the body read, up to --max-body",
         HelpName = "PATTERN",
     };
 
@@ -49,9 +49,9 @@ internal sealed partial class FetcherCommandLine
     /// <summary>The body expectation the options ask for, or <see langword="null"/>.</summary>
     public BodyExpectation? BodyExpectationFrom(ParseResult parse)
     {
-        var text = parse.GetValue(ExpectBody);
-        var pattern = parse.GetValue(ExpectBodyRegex);
-        return text is null && pattern is null ? null : new BodyExpectation(text, pattern);
+        var expectation = new BodyExpectation(
+            parse.GetValue(ExpectBody) ?? [], parse.GetValue(ExpectBodyRegex) ?? [], parse.GetValue(RejectBody) ?? [], parse.GetValue(RejectBodyRegex) ?? []);
+        return expectation.IsEmpty ? null : expectation;
     }
 
     private void AddCheckOptions(RootCommand root)
@@ -61,24 +61,34 @@ internal sealed partial class FetcherCommandLine
         root.Options.Add(MaxBody);
         root.Options.Add(MaxLatency);
         root.Options.Add(CertMinDays);
-        ExpectBody.Validators.Add(result =>
-        {
-            if (string.IsNullOrEmpty(result.GetValueOrDefault<string?>()))
-            {
-                result.AddError("--expect-body: the text must not be empty");
-            }
-        });
+        ExpectBody.Validators.Add(result => RequireText(result, "--expect-body"));
+        AddContentCheckOptions(root);
     }
 
-    private static Regex? ParsePattern(ArgumentResult result)
+    private static void RequireText(OptionResult result, string name)
     {
-        if (BodyExpectation.TryCreatePattern(LastToken(result), out var regex, out var error))
+        if ((result.GetValueOrDefault<string[]>() ?? []).Any(string.IsNullOrEmpty))
         {
-            return regex;
+            result.AddError($"{name}: the text must not be empty");
+        }
+    }
+
+    private static Regex[] ParsePatterns(ArgumentResult result, string name)
+    {
+        var patterns = new List<Regex>(result.Tokens.Count);
+        foreach (var token in result.Tokens)
+        {
+            if (BodyExpectation.TryCreatePattern(token.Value, out var regex, out var error))
+            {
+                patterns.Add(regex!);
+            }
+            else
+            {
+                result.AddError($"{name}: {error}");
+            }
         }
 
-        result.AddError($"--expect-body-regex: {error}");
-        return null;
+        return [.. patterns];
     }
 
     private static int? ParseCertMinDays(ArgumentResult result) =>

@@ -25,6 +25,7 @@ public class CsvReportWriterTests
             TlsMs = 3,
             TtfbMs = 7.0004,
             CertDaysLeft = 12.5,
+            Headers = new Dictionary<string, string> { ["Server"] = "nginx, \"edge\"" },
         };
         var invalid = SampleResults.Invalid();
 
@@ -35,7 +36,8 @@ public class CsvReportWriterTests
         records[0].Should().Equal(ResultFields.InReportOrder);
         records[1].Should().Equal(
             "urls.txt", "3", "https://example.test/a", "true", "ok", "200", "OK", "12.346", "1234", "1",
-            "https://example.test/final", "", "2025-03-04T05:06:07.891Z", "1.235", "0.5", "3", "7", "12.5", "", "");
+            "https://example.test/final", "", "2025-03-04T05:06:07.891Z", "1.235", "0.5", "3", "7", "12.5",
+            "", "{\"Server\":\"nginx, \\\"edge\\\"\"}", "", "");
         records[2].Should().Equal(
             "urls.txt", "9", "not a url", "false", "invalid", "", "", "0", "0", "0",
             "", "not an absolute URL (expected http://… or https://…)", "2025-03-04T05:06:07.891Z", "", "", "", "", "", "", "");

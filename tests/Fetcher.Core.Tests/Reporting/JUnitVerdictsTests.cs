@@ -22,7 +22,7 @@ public class JUnitVerdictsTests
             var expected = outcome.ToName() switch
             {
                 "ok" => JUnitVerdict.Passed,
-                "unexpected_status" or "body_mismatch" or "slow" or "cert_expiring" => JUnitVerdict.Failure,
+                "unexpected_status" or "body_mismatch" or "slow" or "cert_expiring" or "json_mismatch" or "header_mismatch" => JUnitVerdict.Failure,
                 "cancelled" or "duplicate" => JUnitVerdict.Skipped,
                 _ => JUnitVerdict.Error,
             };
@@ -44,6 +44,8 @@ public class JUnitVerdictsTests
             [FetchOutcome.BodyMismatch] = JUnitVerdict.Failure,
             [FetchOutcome.Slow] = JUnitVerdict.Failure,
             [FetchOutcome.CertExpiring] = JUnitVerdict.Failure,
+            [FetchOutcome.JsonMismatch] = JUnitVerdict.Failure,
+            [FetchOutcome.HeaderMismatch] = JUnitVerdict.Failure,
             [FetchOutcome.Cancelled] = JUnitVerdict.Skipped,
             [FetchOutcome.Duplicate] = JUnitVerdict.Skipped,
             [FetchOutcome.Timeout] = JUnitVerdict.Error,

@@ -10,6 +10,7 @@ public class ResultFieldsTests
         // Consumers rely on these names and this order; new fields are only ever appended.
         ResultFields.InReportOrder.Should().Equal(
             "source", "line", "url", "ok", "outcome", "status", "reason", "elapsed_ms", "bytes", "attempts", "final_url", "error", "started_at",
-            "dns_ms", "connect_ms", "tls_ms", "ttfb_ms", "cert_days_left", "round", "previous_outcome");
+            "dns_ms", "connect_ms", "tls_ms", "ttfb_ms", "cert_days_left",
+            "body_excerpt", "headers", "round", "previous_outcome");
     }
 }

@@ -6,7 +6,7 @@ namespace Fetcher.Fetching.Handlers;
 
 /// <summary>
 /// Reads each response body (every attempt, every redirect hop) to its end, counting and discarding it, and notes the
-/// count in the <see cref="FetchTrace"/>. Only when a body expectation is set does it keep the body instead: the first
+/// count in the <see cref="FetchTrace"/>. Only when a body or JSON check is set does it keep the body instead: the first
 /// <see cref="FetchOptions.MaxBodyBytes"/> bytes, as a <see cref="CapturedBody"/> that the trace owns, and it stops
 /// reading there (the handler then closes the connection rather than read the rest:
 /// <see cref="SocketsHttpHandler.MaxResponseDrainSize"/> is 0).
@@ -29,7 +29,7 @@ internal sealed class BodyReadingHandler(FetchOptions options) : DelegatingHandl
         var response = await base.SendAsync(request, cancellationToken);
         try
         {
-            if (options.ExpectedBody is null)
+            if (!options.ReadsBody)
             {
                 var bytes = await DrainAsync(response.Content, cancellationToken);
                 trace?.BodyDrained(bytes);

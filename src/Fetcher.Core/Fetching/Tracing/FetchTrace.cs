@@ -1,4 +1,5 @@
 using Fetcher.Checks;
+using Fetcher.Input;
 
 namespace Fetcher.Fetching.Tracing;
 
@@ -39,13 +40,26 @@ internal sealed partial class FetchTrace : IDisposable
     /// <summary>The last response's body when a body expectation asked for it; the trace owns it until disposed.</summary>
     public CapturedBody? CapturedBody => _capturedBody;
 
+    /// <summary>The request being fetched, whose line may carry its own expectations; set by <see cref="UrlFetcher"/>.</summary>
+    public FetchRequest? Request { get; init; }
+
+    /// <summary>
+    /// With <c>--retry-checks</c>: what the checks made of the last attempt's final response (for the retry to decide
+    /// on, and the result to report); <see langword="null"/> before that or without it.
+    /// </summary>
+    public CheckVerdict? ResponseVerdict { get; private set; }
+
+    /// <summary>The checks judged the attempt's final response.</summary>
+    public void ResponseChecked(CheckVerdict verdict) => ResponseVerdict = verdict;
+
     /// <summary>Stores the trace in <paramref name="request"/>'s options.</summary>
     public void AttachTo(HttpRequestMessage request) => request.Options.Set(Key, this);
 
-    /// <summary>An attempt begins: counts it and forgets the previous attempt's refusal. Returns its 1-based number.</summary>
+    /// <summary>An attempt begins: counts it and forgets the previous attempt's refusal and verdict. Returns its 1-based number.</summary>
     public int AttemptStarted()
     {
         RedirectRefusal = null;
+        ResponseVerdict = null;
         return Interlocked.Increment(ref _attempts);
     }
 
