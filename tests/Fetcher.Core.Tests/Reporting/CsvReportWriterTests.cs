@@ -40,7 +40,7 @@ public class CsvReportWriterTests
             "", "{\"Server\":\"nginx, \\\"edge\\\"\"}", "", "");
         records[2].Should().Equal(
             "urls.txt", "9", "not a url", "false", "invalid", "", "", "0", "0", "0",
-            "", "not an absolute URL (expected http://… or https://…)", "2025-03-04T05:06:07.891Z", "", "", "", "", "", "", "");
+            "", "not an absolute URL (expected http://… or https://…)", "2025-03-04T05:06:07.891Z", "", "", "", "", "", "", "", "", "");
     }
 
     [Theory]
