@@ -157,6 +157,7 @@ internal sealed partial class FetcherCommandLine
         Reports.CompletionSources.Add([.. ReportFormats.Names.Select(name => name + "=")]);
         AddCheckOptions(root);
         AddTransportOptions(root);
+        AddMonitoringOptions(root);
 
         Help.TopicHelpAction.AddTo(root);
         Help.VersionAction.AddTo(root);
