@@ -32,6 +32,12 @@ internal static class FetcherApp
             var unknownOptions = parse.Action is { ClearsParseErrors: true } ? [] : UnknownOptions.Find(parse);
             if ((parse.Errors.Count > 0 || unknownOptions.Count > 0) && parse.Action is not { ClearsParseErrors: true })
             {
+                if (cli.AsksForNagios(parse))
+                {
+                    var first = unknownOptions.Count > 0 ? UnknownOptions.Describe(parse, unknownOptions[0]) : parse.Errors[0].Message;
+                    return await FetchCommand.NagiosUsageErrorAsync(console, OneLine(first));
+                }
+
                 foreach (var unknown in unknownOptions)
                 {
                     await console.Error.WriteLineAsync($"fetcher: {OneLine(UnknownOptions.Describe(parse, unknown))}");

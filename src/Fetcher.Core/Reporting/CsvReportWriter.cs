@@ -48,7 +48,9 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteText(result.CertSubject);
         WriteText(result.CertIssuer);
         WriteRaw(ReportValues.Timestamp(result.CertNotAfter) ?? string.Empty);
-        WriteRaw(result.RemoteIp ?? string.Empty, last: true);
+        WriteRaw(result.RemoteIp ?? string.Empty);
+        WriteRaw(result.Round?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        WriteRaw(result.PreviousOutcome?.ToName() ?? string.Empty, last: true);
         output.Write(LineBreak);
     }
 

@@ -63,6 +63,8 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         _json.WriteString(ResultFields.CertIssuer, result.CertIssuer);
         _json.WriteString(ResultFields.CertNotAfter, ReportValues.Timestamp(result.CertNotAfter));
         _json.WriteString(ResultFields.RemoteIp, result.RemoteIp);
+        WriteNullable(ResultFields.Round, result.Round);
+        _json.WriteString(ResultFields.PreviousOutcome, result.PreviousOutcome?.ToName());
         _json.WriteEndObject();
         _json.Flush();
 
@@ -102,7 +104,7 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         }
     }
 
-    private void WriteNullable(string name, int? value)
+    private void WriteNullable(string name, long? value)
     {
         if (value is { } number)
         {

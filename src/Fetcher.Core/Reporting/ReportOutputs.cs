@@ -12,6 +12,7 @@ namespace Fetcher.Reporting;
 public sealed class ReportOutputs : IReportWriter, IDisposable
 {
     private readonly List<Output> _outputs = [];
+    private bool _disposed;
 
     /// <summary>Why an output failed, naming it, or <see langword="null"/> while all work.</summary>
     public string? Failure
@@ -126,9 +127,16 @@ public sealed class ReportOutputs : IReportWriter, IDisposable
         }
     }
 
-    /// <summary>Releases the writers; report files not moved into place are deleted.</summary>
+    /// <summary>Releases the writers; report files not moved into place are deleted. Disposing again does nothing.</summary>
     public void Dispose()
     {
+        // Watch mode's first round is disposed by the round and by the command that opened it; a writer's spool must not be touched twice.
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         foreach (var output in _outputs)
         {
             (output.Inner as IDisposable)?.Dispose();

@@ -113,4 +113,15 @@ public sealed record FetchResult
     /// <see langword="null"/>, through a CONNECT tunnel); <see langword="null"/> when no connection was made.
     /// </summary>
     public string? RemoteIp { get; init; }
+
+    // Watch mode (--every): which round a result belongs to, and what changed since the round before.
+
+    /// <summary>The 1-based round of watch mode (<c>--every</c>) this result belongs to; <see langword="null"/> outside watch mode.</summary>
+    public long? Round { get; init; }
+
+    /// <summary>
+    /// With <c>--only-changes</c>: the outcome of the same input line in the round before, or <see langword="null"/> when
+    /// it had none (the first round, a line new to the list) or outside that mode.
+    /// </summary>
+    public FetchOutcome? PreviousOutcome { get; init; }
 }

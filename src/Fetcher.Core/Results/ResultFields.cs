@@ -87,10 +87,17 @@ public static class ResultFields
     /// <summary>The IP address connected to.</summary>
     public const string RemoteIp = "remote_ip";
 
+    /// <summary>Watch mode's round, 1-based.</summary>
+    public const string Round = "round";
+
+    /// <summary>The outcome of the round before (<c>--only-changes</c>).</summary>
+    public const string PreviousOutcome = "previous_outcome";
+
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
             DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Name,
             BodyExcerpt, Headers,
-            HttpVersion, TlsVersion, CertSubject, CertIssuer, CertNotAfter, RemoteIp];
+            HttpVersion, TlsVersion, CertSubject, CertIssuer, CertNotAfter, RemoteIp,
+            Round, PreviousOutcome];
 }

@@ -12,8 +12,14 @@ public sealed partial class BatchRun
     {
         public RunSummary Summary { get; } = new();
 
-        /// <summary>Every report, or only the failures in each when <see cref="BatchRunOptions.OnlyFailures"/>.</summary>
-        public IReportWriter Report { get; } = options.OnlyFailures ? new FailuresOnlyReportWriter(reports) : reports;
+        /// <summary>Every report, or only the failures in each when <see cref="BatchRunOptions.OnlyFailures"/>, stamped with the watch round if any.</summary>
+        public IReportWriter Report { get; } = Filtered(reports, options);
+
+        private static IReportWriter Filtered(ReportOutputs reports, BatchRunOptions options)
+        {
+            IReportWriter report = options.OnlyFailures ? new FailuresOnlyReportWriter(reports) : reports;
+            return options.Round is { } round ? new RoundReportWriter(report, round) : report;
+        }
 
         /// <summary>The URL and outcome that made <c>--fail-fast</c> stop the run, or <see langword="null"/>.</summary>
         public string? FailFastCause { get; private set; }

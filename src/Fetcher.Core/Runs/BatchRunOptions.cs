@@ -14,4 +14,7 @@ public sealed record BatchRunOptions
 
     /// <summary>When the run has failed as a whole (and when <see cref="FailFast"/> stops). Default: any URL not ok.</summary>
     public FailurePolicy Policy { get; init; } = FailurePolicy.Default;
+
+    /// <summary>The round of watch mode this batch is (its results are stamped with it), or <see langword="null"/> for a run on its own. Default <see langword="null"/>.</summary>
+    public WatchRound? Round { get; init; }
 }

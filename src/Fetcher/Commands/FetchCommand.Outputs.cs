@@ -59,11 +59,11 @@ internal static partial class FetchCommand
         }
         catch (InvalidDataException exception)
         {
-            return (null, await UsageErrorAsync(console, $"--resume: {exception.Message} (expected a JSON lines report: fetcher --format jsonl)"));
+            return (null, await UsageErrorAsync(settings, console, $"--resume: {exception.Message} (expected a JSON lines report: fetcher --format jsonl)"));
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return (null, await UsageErrorAsync(console, $"cannot resume '{settings.ResumePath}': {exception.Message}"));
+            return (null, await UsageErrorAsync(settings, console, $"cannot resume '{settings.ResumePath}': {exception.Message}"));
         }
 
         if (!settings.Quiet)
@@ -107,15 +107,15 @@ internal static partial class FetchCommand
     private static StreamWriter OpenOutputFile(string path) =>
         new(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 64 * 1024), new UTF8Encoding(false), 64 * 1024);
 
-    /// <summary>The main report on <paramref name="main"/> and a temporary file for each <c>--report</c>.</summary>
+    /// <summary>The main report on <paramref name="main"/> (the Nagios <paramref name="plugin"/>'s output instead, when given) and a temporary file for each <c>--report</c>.</summary>
     private static bool TryOpenReports(
-        RunSettings settings, TextWriter main, bool useColour, [NotNullWhen(true)] out ReportOutputs? outputs, [NotNullWhen(false)] out string? error)
+        RunSettings settings, TextWriter main, bool useColour, IReportWriter? plugin, [NotNullWhen(true)] out ReportOutputs? outputs, [NotNullWhen(false)] out string? error)
     {
         var opened = new ReportOutputs();
         string? opening = null;
         try
         {
-            opened.Add("the report", ReportWriterFactory.Create(settings.Format, main, useColour, settings.Verbose));
+            opened.Add("the report", plugin ?? ReportWriterFactory.Create(settings.Format, main, useColour, settings.Verbose));
             foreach (var target in settings.Reports)
             {
                 opening = target.Path;

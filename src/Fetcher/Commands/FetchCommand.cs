@@ -3,6 +3,7 @@ using Fetcher.Cli.Terminal;
 using Fetcher.Fetching;
 using Fetcher.Input;
 using Fetcher.Reporting;
+using Fetcher.Reporting.Nagios;
 using Fetcher.Runs;
 using Fetcher.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,17 +23,22 @@ internal static partial class FetchCommand
     {
         if (!InputResolver.TryResolve(settings.Inputs, console, out var inputs, out var inputError))
         {
-            return await UsageErrorAsync(console, inputError);
+            return await UsageErrorAsync(settings, console, inputError);
+        }
+
+        if (settings.Every is not null && !TryKeepStandardInput(console, ref inputs, out var keepError))
+        {
+            return await UsageErrorAsync(settings, console, keepError);
         }
 
         if (!ShardSelection.TryResolve(settings.Shard, console.GetEnvironmentVariable, out var shard, out var shardError))
         {
-            return await UsageErrorAsync(console, shardError);
+            return await UsageErrorAsync(settings, console, shardError);
         }
 
         if (OutputClash(settings) is { } clash)
         {
-            return await UsageErrorAsync(console, clash);
+            return await UsageErrorAsync(settings, console, clash);
         }
 
         var (resume, resumeExit) = await PrepareResumeAsync(settings, console, cancellationToken);
@@ -43,14 +49,15 @@ internal static partial class FetchCommand
 
         if (!TryOpenMainOutput(settings, resume, out var file, out var fileError))
         {
-            return await UsageErrorAsync(console, fileError);
+            return await UsageErrorAsync(settings, console, fileError);
         }
 
         await using (file)
         {
-            if (!TryOpenReports(settings, file ?? console.Out, UseColour(settings, console, file), out var outputs, out var reportError))
+            var nagios = settings.Nagios is { } thresholds ? new NagiosPluginOutput(console.Out, thresholds) : null;
+            if (!TryOpenReports(settings, file ?? console.Out, UseColour(settings, console, file), nagios ?? WatchMainWriter(settings, file ?? console.Out, UseColour(settings, console, file), round: 1), out var outputs, out var reportError))
             {
-                return await UsageErrorAsync(console, reportError);
+                return await UsageErrorAsync(settings, console, reportError);
             }
 
             // One redactor for the run: the log formatter needs it before the container that the engine takes it from.
@@ -74,13 +81,17 @@ internal static partial class FetchCommand
                     provider.GetRequiredService<ILoggerFactory>().CreateLogger<BatchRun>());
                 var source = new RequestSource(inputs, shard, settings.Dedupe) { Done = resume?.Done };
                 var observer = progress is null ? null : new ProgressObserver(progress, sharesTerminal: file is null && console.IsOutputTerminal);
-                var verdict = await run.RunAsync(source, outputs, observer, cancellationToken);
+                var verdict = settings.Every is null
+                    ? await run.RunAsync(source, outputs, observer, cancellationToken)
+                    : await WatchAsync(settings, console, provider, source, outputs, file ?? console.Out, UseColour(settings, console, file), cancellationToken);
                 if (!settings.Quiet)
                 {
                     SummaryWriter.Write(console.Error, verdict.Summary, verdict.Elapsed, verdict.Stop, verdict.FailFastCause);
                 }
 
-                return ExitCodes.For(verdict.Conclusion);
+                return nagios is not null
+                    ? (int)nagios.Finish(verdict.Summary, verdict.Elapsed, verdict.Stop, verdict.InputFailure ?? verdict.OutputFailure)
+                    : ExitCodes.For(verdict.Conclusion);
             }
         }
     }
@@ -93,11 +104,26 @@ internal static partial class FetchCommand
         Policy = new FailurePolicy(settings.FailThreshold, resume?.NotOk ?? 0, resume?.Done.Count ?? 0),
     };
 
-    /// <summary>Prints a usage error, made safe for the terminal (it may quote a path or a system message), and returns exit code 2.</summary>
-    private static async Task<int> UsageErrorAsync(CliConsole console, string message)
+    /// <summary>
+    /// Prints a usage error, made safe for the terminal (it may quote a path or a system message), and returns exit code
+    /// 2; as a Nagios plugin, an UNKNOWN status line on standard output and exit code 3.
+    /// </summary>
+    private static async Task<int> UsageErrorAsync(RunSettings settings, CliConsole console, string message)
     {
+        if (settings.Nagios is not null)
+        {
+            return await NagiosUsageErrorAsync(console, message);
+        }
+
         await console.Error.WriteLineAsync($"fetcher: {TerminalText.Sanitize(message)}");
         return ExitCodes.UsageError;
+    }
+
+    /// <summary>A usage error in Nagios plugin mode: the monitoring system shows the status line, and 3 is UNKNOWN.</summary>
+    public static async Task<int> NagiosUsageErrorAsync(CliConsole console, string message)
+    {
+        await console.Out.WriteLineAsync(NagiosPluginOutput.UnknownStatusLine(message));
+        return (int)NagiosState.Unknown;
     }
 
     private static bool UseColour(RunSettings settings, CliConsole console, TextWriter? file) =>

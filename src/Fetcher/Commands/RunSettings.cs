@@ -3,6 +3,7 @@ using Fetcher.Cli.Options;
 using Fetcher.Fetching;
 using Fetcher.Input;
 using Fetcher.Reporting;
+using Fetcher.Reporting.Nagios;
 using Fetcher.Results;
 
 namespace Fetcher.Cli.Commands;
@@ -42,6 +43,18 @@ internal sealed record RunSettings
 
     public bool Dedupe { get; init; }
 
+    /// <summary>Nagios plugin mode (<c>--nagios</c>) and its thresholds, or <see langword="null"/>.</summary>
+    public NagiosThresholds? Nagios { get; init; }
+
+    /// <summary>Watch mode: the time from one round's start to the next (<c>--every</c>), or <see langword="null"/> for one run.</summary>
+    public TimeSpan? Every { get; init; }
+
+    /// <summary>With <see cref="Every"/>: rounds to run (<c>--rounds</c>); 0 until stopped.</summary>
+    public int Rounds { get; init; }
+
+    /// <summary>With <see cref="Every"/>: report only the URLs whose outcome changed (<c>--only-changes</c>).</summary>
+    public bool OnlyChanges { get; init; }
+
     public static RunSettings From(ParseResult parse, FetcherCommandLine cli) => new()
     {
         Inputs = parse.GetValue(cli.Inputs) ?? [],
@@ -53,11 +66,17 @@ internal sealed record RunSettings
         OnlyFailures = parse.GetValue(cli.OnlyFailures),
         FailThreshold = parse.GetValue(cli.FailThreshold),
         FailFast = parse.GetValue(cli.FailFast),
-        NoProgress = parse.GetValue(cli.NoProgress),
+        // The plugin's output is all a monitoring system should see: no progress line, no summary. Watch mode prints
+        // a line per round instead of a progress line.
+        NoProgress = parse.GetValue(cli.NoProgress) || parse.GetValue(cli.Nagios) || parse.GetValue(cli.Every) is not null,
         Verbose = parse.GetValue(cli.Verbose),
-        Quiet = parse.GetValue(cli.Quiet),
+        Quiet = parse.GetValue(cli.Quiet) || parse.GetValue(cli.Nagios),
         Shard = parse.GetValue(cli.Shard),
         Dedupe = parse.GetValue(cli.Dedupe),
+        Nagios = cli.NagiosThresholdsFrom(parse),
+        Every = parse.GetValue(cli.Every),
+        Rounds = parse.GetValue(cli.Rounds),
+        OnlyChanges = parse.GetValue(cli.OnlyChanges),
         Fetch = new FetchOptions
         {
             MaxConcurrency = parse.GetValue(cli.Max),

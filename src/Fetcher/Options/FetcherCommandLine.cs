@@ -158,6 +158,7 @@ internal sealed partial class FetcherCommandLine
         AddCheckOptions(root);
         AddRequestOptions(root);
         AddTransportOptions(root);
+        AddMonitoringOptions(root);
 
         Help.TopicHelpAction.AddTo(root);
         Help.VersionAction.AddTo(root);

@@ -6,6 +6,24 @@ namespace Fetcher.Core.Tests.Reporting;
 public class ReportOutputsTests
 {
     [Fact]
+    public void Dispose_Twice_AfterAPrometheusReportFileIsCommitted_DoesNothingMore()
+    {
+        using var folder = new TempFile(content: string.Empty);
+        var path = Path.Combine(folder.Folder, "twice.prom");
+        var outputs = new ReportOutputs();
+        outputs.AddFile("--report", new ReportTarget(ReportFormat.Prometheus, path));
+        outputs.Write(SampleResults.Ok());
+        outputs.Complete(new ReportCompletion(new Fetcher.Results.RunSummary(), SampleResults.StartedAt, TimeSpan.FromSeconds(1), Fetcher.Results.RunStop.Completed));
+        outputs.Commit();
+
+        outputs.Dispose();
+        var again = outputs.Dispose;
+
+        again.Should().NotThrow("watch mode's first round is disposed by the round and by the command that opened it");
+        File.Exists(path).Should().BeTrue();
+    }
+
+    [Fact]
     public void Write_WriterThatAsksForIt_IsFlushedAfterEachResult()
     {
         var jsonLines = new CountingWriter();

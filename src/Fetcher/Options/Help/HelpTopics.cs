@@ -48,7 +48,10 @@ internal static class HelpTopics
     public static HelpTopic Monitoring { get; } = new(
         "monitoring",
         "Monitoring",
-        "Running the same list again and again, for health checks that keep watch.");
+        "Feeding monitoring systems. --every runs the list again every DURATION (--rounds N stops after N), replacing " +
+        "every --report file atomically each round; --only-changes reports a URL only when its outcome changed. " +
+        "--format prometheus (or --report prometheus=PATH) writes blackbox_exporter-style metrics for node_exporter's " +
+        "textfile collector. --nagios makes fetcher a Nagios/Icinga plugin: one status line, perfdata, exit 0/1/2/3.");
 
     public static HelpTopic Scale { get; } = new(
         "scale",

@@ -57,6 +57,13 @@ internal static class OptionTopics
         ("--fail-fast", HelpTopics.Output),
         ("--no-progress", HelpTopics.Output),
 
+        ("--every", HelpTopics.Monitoring),
+        ("--rounds", HelpTopics.Monitoring),
+        ("--only-changes", HelpTopics.Monitoring),
+        ("--nagios", HelpTopics.Monitoring),
+        ("--warning", HelpTopics.Monitoring),
+        ("--critical", HelpTopics.Monitoring),
+
         ("--max", HelpTopics.Scale),
         ("--max-per-host", HelpTopics.Scale),
         ("--rate", HelpTopics.Scale),
