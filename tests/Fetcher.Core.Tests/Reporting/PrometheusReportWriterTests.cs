@@ -175,6 +175,27 @@ public class PrometheusReportWriterTests
     }
 
     [Fact]
+    public void HttpVersionAndCheckName_VersionAsANumber_NameAsALabelOfEverySeries()
+    {
+        var results = new[]
+        {
+            SampleResults.Ok("https://api.test/health") with { Line = 1, HttpVersion = "2", Name = "orders-api" },
+            SampleResults.Ok("https://api.test/health") with { Line = 2, HttpVersion = "1.1", Name = "orders-api-v1" },
+            SampleResults.Failed(FetchOutcome.Timeout, "no complete response within 2s") with { Line = 3, Url = "http://api.test/slow" },
+        };
+
+        var families = Parse(results);
+
+        Values(families, "probe_http_version").Should().BeEquivalentTo(new Dictionary<string, double>
+        {
+            ["name=orders-api,url=https://api.test/health"] = 2,
+            ["name=orders-api-v1,url=https://api.test/health"] = 1.1,
+        });
+        Values(families, "probe_success").Keys.Should().BeEquivalentTo(
+            "name=orders-api,url=https://api.test/health", "name=orders-api-v1,url=https://api.test/health", "url=http://api.test/slow");
+    }
+
+    [Fact]
     public void Values_AreWrittenInTheInvariantCulture_WhateverTheCurrentOne()
     {
         var before = CultureInfo.CurrentCulture;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fetcher.Results;
 
 namespace Fetcher.Reporting.Prometheus;
@@ -12,6 +13,7 @@ public sealed partial class PrometheusReportWriter
     private readonly PrometheusFamily _duration;
     private readonly PrometheusFamily _phases;
     private readonly PrometheusFamily _contentLength;
+    private readonly PrometheusFamily _httpVersion;
     private readonly PrometheusFamily _ssl;
     private readonly PrometheusFamily _certExpiry;
     private readonly PrometheusFamily _outcome;
@@ -39,6 +41,11 @@ public sealed partial class PrometheusReportWriter
         if (result.Status is not null)
         {
             _contentLength.Write(labels, result.Bytes);
+        }
+
+        if (double.TryParse(result.HttpVersion, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var version))
+        {
+            _httpVersion.Write(labels, version);
         }
 
         if (result.FinalUrl is { } finalUrl)

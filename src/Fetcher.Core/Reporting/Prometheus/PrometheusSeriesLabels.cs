@@ -32,7 +32,12 @@ internal sealed class PrometheusSeriesLabels
     {
         _length = 0;
         Append("url", result.Url);
-        // A check's name, once FetchResult carries one, is part of the identity: if (result.Name is { } name) Append("name", name);
+        // A check line's name is part of the series' identity: two checks of one URL under different names are two series.
+        if (result.Name is { } name)
+        {
+            Append("name", name);
+        }
+
         if (!_seen.TryAdd(StableHash.Of(Text, Seed), 0, out _))
         {
             Append("source", result.Source);
