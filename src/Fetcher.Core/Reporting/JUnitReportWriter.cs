@@ -36,7 +36,7 @@ public sealed partial class JUnitReportWriter : IReportWriter, IDisposable
     /// <summary>Writes to <paramref name="output"/>, spooling test cases in a temporary file.</summary>
     /// <exception cref="IOException">The temporary file could not be created.</exception>
     public JUnitReportWriter(TextWriter output)
-        : this(output, OpenSpool())
+        : this(output, SpoolFile.Open("fetcher-junit", 64 * 1024))
     {
     }
 
@@ -139,18 +139,6 @@ public sealed partial class JUnitReportWriter : IReportWriter, IDisposable
         _spool.Dispose();
     }
 
-    private static FileStream OpenSpool()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"fetcher-junit-{Guid.NewGuid():N}.xml");
-        var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
-            OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.Delete(path);
-        }
-
-        return spool;
-    }
 
     private static string Seconds(double seconds) => Math.Round(seconds, 3).ToString("0.###", CultureInfo.InvariantCulture);
 

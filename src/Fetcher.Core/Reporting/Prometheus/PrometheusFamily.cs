@@ -22,7 +22,7 @@ internal sealed class PrometheusFamily : IDisposable
     {
         Name = name;
         Help = help;
-        _spool = OpenSpool(name);
+        _spool = SpoolFile.Open($"fetcher-prometheus-{name}", bufferSize: 0);
         // The writer's own buffer is enough: the file stream below it needs none.
         _samples = new StreamWriter(_spool, Utf8, BufferChars, leaveOpen: true);
     }
@@ -71,18 +71,5 @@ internal sealed class PrometheusFamily : IDisposable
     {
         _samples.Dispose();
         _spool.Dispose();
-    }
-
-    private static FileStream OpenSpool(string name)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"fetcher-prometheus-{name}-{Guid.NewGuid():N}.spool");
-        var spool = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0,
-            OperatingSystem.IsWindows() ? FileOptions.DeleteOnClose : FileOptions.None);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.Delete(path);
-        }
-
-        return spool;
     }
 }
