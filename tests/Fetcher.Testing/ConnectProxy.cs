@@ -14,9 +14,12 @@ public sealed class ConnectProxy : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
+    private int _resetsLeft;
 
-    public ConnectProxy()
+    /// <summary>Starts the proxy; the first <paramref name="resetConnections"/> connections are reset after their request line.</summary>
+    public ConnectProxy(int resetConnections = 0)
     {
+        _resetsLeft = resetConnections;
         _listener.Start();
         Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
         _ = AcceptAsync();
@@ -65,6 +68,13 @@ public sealed class ConnectProxy : IDisposable
             foreach (var line in lines.Where(l => l.StartsWith("Proxy-Authorization:", StringComparison.OrdinalIgnoreCase)))
             {
                 Authorizations.Enqueue(line["Proxy-Authorization:".Length..].Trim());
+            }
+
+            if (Interlocked.Decrement(ref _resetsLeft) >= 0)
+            {
+                client.Client.LingerState = new LingerOption(true, 0);
+                client.Client.Close();
+                return;
             }
 
             var parts = lines[0].Split(' ');

@@ -30,7 +30,14 @@ public static class FetcherServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(options);
         services.TryAddSingleton(_ => options.CreateRedactor()); // or the caller's, when its logging needs it first
-        services.AddSingleton<UrlFetcher>();
+        // Built here, not by activation: the internal constructor takes the handler's proxies, to name them in errors.
+        services.AddSingleton(provider => new UrlFetcher(
+            provider.GetRequiredService<IHttpClientFactory>(),
+            options,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<SecretRedactor>(),
+            provider.GetRequiredService<ILogger<UrlFetcher>>(),
+            provider.GetRequiredService<ProxySelector>()));
         services.AddSingleton<FetchEngine>();
         services.AddTransient<AttemptHandler>();
         services.AddTransient<RedirectHandler>();

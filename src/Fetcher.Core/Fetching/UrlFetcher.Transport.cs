@@ -29,6 +29,17 @@ public sealed partial class UrlFetcher
             ? $"{error} (only HTTP/2 was offered, as --http2 asks: does the server speak HTTP/2?)"
             : error;
 
+    /// <summary>
+    /// A connection failure through a proxy, said so: a proxy that resets the connection (or passes on the target's
+    /// reset through a CONNECT tunnel) gave only "Connection reset by peer", which sent people to look at the target.
+    /// The request's own URL picks the proxy; a redirect to a host that goes direct is rare enough not to trace here.
+    /// </summary>
+    private string WithProxyNamed(FetchOutcome outcome, string error, HttpRequestMessage message) =>
+        outcome == FetchOutcome.ConnectionError && message.RequestUri is { } url
+        && _proxies.ProxyAuthorityFor(url) is { } proxy && !error.Contains(proxy, StringComparison.Ordinal)
+            ? $"{error} (through proxy {proxy})"
+            : error;
+
     /// <summary><c>1.1</c>, <c>2</c>: the version as curl's <c>%{http_version}</c> writes it.</summary>
     private static string? VersionText(Version? version) => version switch
     {

@@ -1,5 +1,6 @@
 using Fetcher.Checks;
 using Fetcher.Checks.Headers;
+using Fetcher.Fetching.Proxies;
 using Fetcher.Fetching.Requests;
 using Fetcher.Fetching.Tracing;
 using Fetcher.Input;
@@ -24,12 +25,19 @@ public sealed partial class UrlFetcher
     private readonly ResponseChecks _checks;
     private readonly SecretRedactor _redactor;
     private readonly IReadOnlySet<string> _secretHeaders;
+    private readonly ProxySelector _proxies;
 
     /// <summary>
     /// Creates a fetcher that sends through <paramref name="clientFactory"/>'s <see cref="FetchClient.Name"/> client and
     /// masks secrets in results with <paramref name="redactor"/> (the one <c>AddFetcher</c> registers).
     /// </summary>
     public UrlFetcher(IHttpClientFactory clientFactory, FetchOptions options, TimeProvider timeProvider, SecretRedactor redactor, ILogger<UrlFetcher> logger)
+        : this(clientFactory, options, timeProvider, redactor, logger, ProxySelector.From(options ?? throw new ArgumentNullException(nameof(options)), Environment.GetEnvironmentVariable))
+    {
+    }
+
+    /// <summary>As the public constructor, with the proxies the client's handler uses (to name them in errors).</summary>
+    internal UrlFetcher(IHttpClientFactory clientFactory, FetchOptions options, TimeProvider timeProvider, SecretRedactor redactor, ILogger<UrlFetcher> logger, ProxySelector proxies)
     {
         ArgumentNullException.ThrowIfNull(clientFactory);
         ArgumentNullException.ThrowIfNull(options);
@@ -43,6 +51,7 @@ public sealed partial class UrlFetcher
         _redactor = redactor;
         _checks = options.CreateResponseChecks();
         _secretHeaders = SecretHeaderNames.With(options.RedactHeaders);
+        _proxies = proxies;
     }
 
     /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
@@ -90,6 +99,7 @@ public sealed partial class UrlFetcher
         {
             var (outcome, error) = FailureClassifier.Classify(exception, request.Check?.Timeout ?? _options.Timeout);
             error = WithHttp2Hint(outcome, error, message);
+            error = WithProxyNamed(outcome, error, message);
             result = WithPhases(
                 ResultFor(request, startedAt) with
                 {

@@ -61,6 +61,12 @@ internal sealed class ProxySelector : IWebProxy
     public bool TunnelsTo(Uri destination) =>
         destination.Scheme is "https" or "wss" && ProxyFor(destination) is { Scheme: "http" or "https" };
 
+    /// <summary>
+    /// The <c>host:port</c> of the proxy a request to <paramref name="destination"/> goes through (never its userinfo),
+    /// or null when it goes direct.
+    /// </summary>
+    public string? ProxyAuthorityFor(Uri destination) => ProxyFor(destination)?.Authority;
+
     private Uri? ProxyFor(Uri destination)
     {
         ArgumentNullException.ThrowIfNull(destination);

@@ -1,0 +1,131 @@
+# HTTP/2 over TLS: 20,000 URLs to one nginx (http2), c=64: fetcher h2 and --http1.1, curl -Z --http2, h2load ceiling
+# Sourced by bench/run.sh (sees $fetcher, $baseline, $work, $runs, $smoke and lib.sh). nginx 1.22 (Debian 12) turns
+# HTTP/2 on with 'listen … ssl http2' (the 'http2 on' directive came in 1.25); its own certificate, made here by a
+# throwaway CA, is trusted by every client through --cacert, so no tool pays for the system store.
+
+h2_scenario() {
+  ensure_packages h2load:nghttp2-client openssl:openssl || { say "http2: h2load could not be installed (apt); scenario skipped"; return 0; }
+  local dir="$work/h2" n=20000 concurrency=64 port
+  $smoke && n=2000
+  mkdir -p "$dir/www" "$dir/tmp"
+  printf 'ok\n' > "$dir/www/ok"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=fetcher bench CA" -keyout "$dir/ca.key" -out "$dir/ca.pem" \
+    -addext basicConstraints=critical,CA:TRUE -addext keyUsage=critical,keyCertSign >/dev/null 2>&1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$dir/server.key" -out "$dir/server.csr" >/dev/null 2>&1
+  printf 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$dir/server.ext"
+  openssl x509 -req -in "$dir/server.csr" -CA "$dir/ca.pem" -CAkey "$dir/ca.key" -CAcreateserial -days 2 \
+    -extfile "$dir/server.ext" -out "$dir/server.pem" >/dev/null 2>&1 || { say "http2: openssl could not make the certificate; scenario skipped"; return 0; }
+  chmod -R a+rX "$dir"
+  port=$(free_port)
+  # access_log stays off for the timed runs; the connections each tool opened are counted from its own results.
+  cat > "$dir/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 1000000;
+  keepalive_timeout 60s;
+  client_body_temp_path $dir/tmp;
+  proxy_temp_path $dir/tmp;
+  fastcgi_temp_path $dir/tmp;
+  uwsgi_temp_path $dir/tmp;
+  scgi_temp_path $dir/tmp;
+  server {
+    listen 127.0.0.1:$port ssl http2;
+    ssl_certificate $dir/server.pem;
+    ssl_certificate_key $dir/server.key;
+    root $dir/www;
+    location = /ok { default_type text/plain; }
+  }
+}
+EOF
+  run_background nginx -p "$dir" -e "$dir/error.log" -c "$dir/nginx.conf"
+  wait_for_port "$port" || { say "http2: nginx did not start"; cat "$dir/error.log" >&2; return 1; }
+  local origin="https://127.0.0.1:$port"
+  awk -v n="$n" -v u="$origin/ok" 'BEGIN { for (i = 1; i <= n; i++) print u "?i=" i }' > "$dir/urls.txt"
+  awk '{ print "url = \"" $0 "\"\noutput = \"/dev/null\"" }' "$dir/urls.txt" > "$dir/curl.config"
+
+  say "http2: $n URLs over TLS to $origin at c=$concurrency, $runs run(s) each"
+  local tool
+  for _ in $(seq 1 "$runs"); do
+    timed "$dir/fetcher.h2" "$fetcher" "$dir/urls.txt" --max "$concurrency" --cacert "$dir/ca.pem" --format jsonl
+    h2_expect fetcher "$n" 2 "$dir/fetcher.h2.connections"
+    timed "$dir/fetcher.h1" "$fetcher" "$dir/urls.txt" --max "$concurrency" --cacert "$dir/ca.pem" --http1.1 --format jsonl
+    h2_expect fetcher "$n" 1.1 "$dir/fetcher.h1.connections"
+    timed "$dir/curl" curl -s -Z --http2 --parallel-max "$concurrency" --cacert "$dir/ca.pem" -w '%{http_code} %{http_version}\n' -K "$dir/curl.config"
+    h2_expect curl "$n" 2
+    if [ -n "$baseline" ]; then
+      timed "$dir/baseline" "$baseline" "$dir/urls.txt" --max "$concurrency" --cacert "$dir/ca.pem" --format jsonl
+      h2_expect fetcher "$n" 2 "$dir/baseline.connections"
+    fi
+  done
+  # The ceiling: h2load (nghttp2's C client, no per-URL work beyond the request) with 10 streams per connection, and
+  # with all of c=64's streams on one or two connections, which is what fetcher does.
+  local shape
+  for shape in "64 10" "1 64" "2 32"; do
+    set -- $shape
+    for _ in $(seq 1 "$runs"); do
+      h2load -n "$n" -c "$1" -m "$2" "$origin/ok" > "$dir/h2load.out" 2>&1 || true
+      grep -q "requests: $n total, $n started, $n done, $n succeeded" "$dir/h2load.out" \
+        || { say "http2: h2load -c $1 -m $2 did not finish every request"; cat "$dir/h2load.out" >&2; return 1; }
+      # "finished in 1.23s, 16260.16 req/s, …": the time's unit varies (us, ms, s), the rate's does not.
+      awk -v n="$n" '/^finished in/ { print n / $4 }' "$dir/h2load.out" >> "$dir/h2load.c$1m$2"
+    done
+  done
+  h2_report "$dir" "$n" "$concurrency"
+}
+
+# h2_expect TOOL COUNT VERSION [CONNECTIONS_FILE]: every URL got exactly one result, each a success over VERSION; for
+# fetcher, also appends how many connections it opened (results with a connect phase of their own).
+h2_expect() {
+  local lines good
+  lines=$(wc -l < "$work/stdout")
+  case "$1" in
+    fetcher) good=$(grep -c "\"ok\":true.*\"http_version\":\"$3\"" "$work/stdout" || true) ;;
+    curl) good=$(grep -cx "200 $3" "$work/stdout" || true) ;;
+  esac
+  if [ "$lines" -ne "$2" ] || [ "$good" -ne "$2" ]; then
+    echo "bench: http2: $1 gave $lines results ($good ok over HTTP/$3) for $2 URLs" >&2
+    head -n 3 "$work/stdout" "$work/stderr" >&2
+    exit 1
+  fi
+  if [ -n "${4:-}" ]; then grep -c '"connect_ms":[0-9]' "$work/stdout" >> "$4" || true; fi
+}
+
+# h2_report DIR COUNT CONCURRENCY: the table rows and the JSON object, every figure a median of the runs above.
+h2_report() {
+  local dir="$1" n="$2" c="$3" b=0 bc=0
+  local f2 f1 cu h10 h1 h2 rss2 rss1 rssc c2 c1
+  f2=$(wall "$dir/fetcher.h2"); f1=$(wall "$dir/fetcher.h1"); cu=$(wall "$dir/curl")
+  h10=$(median < "$dir/h2load.c64m10"); h1=$(median < "$dir/h2load.c1m64"); h2=$(median < "$dir/h2load.c2m32")
+  rss2=$(rss_mb "$dir/fetcher.h2"); rss1=$(rss_mb "$dir/fetcher.h1"); rssc=$(rss_mb "$dir/curl")
+  c2=$(median < "$dir/fetcher.h2.connections"); c1=$(median < "$dir/fetcher.h1.connections")
+  if [ -n "$baseline" ]; then b=$(wall "$dir/baseline"); bc=$(median < "$dir/baseline.connections"); fi
+  awk -v n="$n" -v c="$c" -v f2="$f2" -v f1="$f1" -v cu="$cu" -v b="$b" -v bc="$bc" -v h10="$h10" -v h1="$h1" -v h2="$h2" \
+    -v rss2="$rss2" -v rss1="$rss1" -v rssc="$rssc" -v c2="$c2" -v c1="$c1" 'BEGIN {
+    printf "%-44s %14s %14s %10s\n", "5. http2: " n " URLs, TLS, c=" c " (URLs/s)", "fetcher", "curl -Z --http2", "ratio"
+    printf "%-44s %14.0f %14.0f %9.2fx\n", "   fetcher default (h2), " c2 " connection(s)", n / f2, n / cu, cu / f2
+    printf "%-44s %14.0f %14s %9.2fx\n", "   fetcher --http1.1, " c1 " connection(s)", n / f1, "", cu / f1
+    if (b > 0) printf "%-44s %14.0f %14s %9.2fx\n", "   --baseline build (h2), " bc " connection(s)", n / b, "", cu / b
+    printf "%-44s %14.0f %14s %9.0f%%\n", "   h2load -c 64 -m 10 ceiling (fetcher share)", n / h10, "", 100 * h10 / f2
+    printf "%-44s %14.0f %14s %9.0f%%\n", "   h2load -c 1 -m 64 (fetcher share)", n / h1, "", 100 * h1 / f2
+    printf "%-44s %14.0f %14s %9.0f%%\n", "   h2load -c 2 -m 32 (fetcher share)", n / h2, "", 100 * h2 / f2
+    printf "%-44s %14.2f %14s\n", "   h2 / --http1.1 (fetcher, same runs)", f1 / f2, ""
+    printf "%-44s %14.1f %14.1f\n", "   peak RSS, h2 (MB)", rss2, rssc
+    printf "%-44s %14.1f\n", "   peak RSS, --http1.1 (MB)", rss1
+  }' | while IFS= read -r line; do table_line "$line"; done
+  json_fragment http2 "$(awk -v n="$n" -v c="$c" -v f2="$f2" -v f1="$f1" -v cu="$cu" -v b="$b" -v bc="$bc" -v h10="$h10" -v h1="$h1" -v h2="$h2" \
+    -v rss2="$rss2" -v rss1="$rss1" -v rssc="$rssc" -v c2="$c2" -v c1="$c1" 'BEGIN {
+    printf "{ \"urls\": %d, \"concurrency\": %d, \"fetcher_h2_urls_per_s\": %.0f, \"fetcher_http11_urls_per_s\": %.0f, ", n, c, n / f2, n / f1
+    printf "\"curl_h2_urls_per_s\": %.0f, \"ratio_h2\": %.3f, \"ratio_http11\": %.3f, ", n / cu, cu / f2, cu / f1
+    if (b > 0) printf "\"baseline_h2_urls_per_s\": %.0f, \"baseline_ratio\": %.3f, \"baseline_connections\": %d, ", n / b, cu / b, bc
+    printf "\"h2load_c64_m10_requests_per_s\": %.0f, \"h2load_c1_m64_requests_per_s\": %.0f, \"h2load_c2_m32_requests_per_s\": %.0f, ", n / h10, n / h1, n / h2
+    printf "\"fetcher_share_of_h2load_m10\": %.3f, \"fetcher_h2_connections\": %d, \"fetcher_http11_connections\": %d, ", h10 / f2, c2, c1
+    printf "\"fetcher_h2_peak_rss_mb\": %.1f, \"fetcher_http11_peak_rss_mb\": %.1f, \"curl_peak_rss_mb\": %.1f }", rss2, rss1, rssc
+  }')"
+}
+
+h2_scenario
