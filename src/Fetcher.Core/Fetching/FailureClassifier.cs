@@ -54,6 +54,9 @@ public static class FailureClassifier
                 return FetchOutcome.TlsError;
             case HttpRequestError.ConnectionError:
             case HttpRequestError.ResponseEnded:
+            // A proxy that refuses the CONNECT (tinyproxy's 403 for a port it does not allow) once ended as a plain
+            // `error`: the connection could not be made, and the message names the proxy and its status.
+            case HttpRequestError.ProxyTunnelError:
                 return FetchOutcome.ConnectionError;
             case HttpRequestError.InvalidResponse:
                 // A malformed body (a bad chunk, say) carries the HttpIOException it came from; it is no connection error.

@@ -24,6 +24,7 @@ public class FailureClassifierTests
     [InlineData(HttpRequestError.NameResolutionError, FetchOutcome.DnsError)]
     [InlineData(HttpRequestError.ConnectionError, FetchOutcome.ConnectionError)]
     [InlineData(HttpRequestError.ResponseEnded, FetchOutcome.ConnectionError)]
+    [InlineData(HttpRequestError.ProxyTunnelError, FetchOutcome.ConnectionError)]
     [InlineData(HttpRequestError.SecureConnectionError, FetchOutcome.TlsError)]
     [InlineData(HttpRequestError.InvalidResponse, FetchOutcome.Error)]
     [InlineData(HttpRequestError.Unknown, FetchOutcome.Error)]
