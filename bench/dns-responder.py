@@ -11,12 +11,17 @@ starts counting afresh, so the benchmark reads one run's counts at a time.
 
     dns-responder.py ADDRESS DOMAIN DELAY_MS STATS_FILE     (port 53: glibc's resolv.conf cannot name another)
 """
-import asyncio
+import collections
 import json
 import os
+import select
 import signal
+import socket
+import socketserver
 import struct
 import sys
+import threading
+import time
 
 TYPE_A, TYPE_AAAA = 1, 28
 LOOPBACK = bytes([127, 0, 0, 1])
@@ -102,54 +107,71 @@ def answer(packet, domain):
     return header + packet[12:end] + records, name, qtype
 
 
-class UdpServer(asyncio.DatagramProtocol):
-    def __init__(self, domain, delay, counts):
-        self.domain, self.delay, self.counts = domain, delay, counts
-        self.transport = None
+def serve_udp(sock, domain, delay, counts, dump_requested, stats_file, stopping):
+    """One thread, no timers: answers leave in arrival order, each DELAY after its query came, so a FIFO is enough.
+    Queries are read until the socket is empty before anything is sent, which keeps up with bursts of hundreds."""
+    pending = collections.deque()
+    sock.setblocking(False)
+    while not stopping.is_set():
+        timeout = max(0.0, pending[0][0] - time.monotonic()) if pending else 0.05
+        readable, _, _ = select.select([sock], [], [], timeout)
+        if readable:
+            while True:
+                try:
+                    data, addr = sock.recvfrom(4096)
+                except BlockingIOError:
+                    break
+                response, name, qtype = answer(data, domain)
+                if response is not None:
+                    counts.note(name, qtype, False)
+                    pending.append((time.monotonic() + delay, response, addr))
+        now = time.monotonic()
+        while pending and pending[0][0] <= now:
+            _, response, addr = pending.popleft()
+            sock.sendto(response, addr)
+        if dump_requested.is_set():
+            dump_requested.clear()
+            counts.dump(stats_file)
 
-    def connection_made(self, transport):
-        self.transport = transport
 
-    def datagram_received(self, data, addr):
-        response, name, qtype = answer(data, self.domain)
-        if response is None:
-            return
-        self.counts.note(name, qtype, False)
-        asyncio.get_running_loop().call_later(self.delay, self.transport.sendto, response, addr)
+class TcpQueries(socketserver.BaseRequestHandler):
+    """DNS over TCP, for a client that falls back to it: two bytes of length, then the message, as long as it asks."""
 
-
-async def serve_tcp(reader, writer, domain, delay, counts):
-    try:
+    def handle(self):
+        server = self.server
+        stream = self.request.makefile("rb")
         while True:
-            length = struct.unpack("!H", await reader.readexactly(2))[0]
-            response, name, qtype = answer(await reader.readexactly(length), domain)
+            prefix = stream.read(2)
+            if len(prefix) < 2:
+                return
+            response, name, qtype = answer(stream.read(struct.unpack("!H", prefix)[0]), server.domain)
             if response is None:
-                break
-            counts.note(name, qtype, True)
-            await asyncio.sleep(delay)
-            writer.write(struct.pack("!H", len(response)) + response)
-            await writer.drain()
-    except (asyncio.IncompleteReadError, ConnectionError):
-        pass
-    finally:
-        writer.close()
+                return
+            server.counts.note(name, qtype, True)
+            time.sleep(server.delay)
+            self.request.sendall(struct.pack("!H", len(response)) + response)
 
 
-async def main(address, domain, delay_ms, stats_file):
+def main(address, domain, delay_ms, stats_file):
     counts = Counts()
     delay = delay_ms / 1000.0
-    loop = asyncio.get_running_loop()
-    await loop.create_datagram_endpoint(lambda: UdpServer(domain, delay, counts), local_addr=(address, 53))
-    await asyncio.start_server(lambda r, w: serve_tcp(r, w, domain, delay, counts), address, 53)
-    loop.add_signal_handler(signal.SIGUSR1, counts.dump, stats_file)
-    stop = loop.create_future()
-    loop.add_signal_handler(signal.SIGTERM, stop.set_result, None)
+    udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    udp.bind((address, 53))
+    socketserver.ThreadingTCPServer.allow_reuse_address = True
+    tcp = socketserver.ThreadingTCPServer((address, 53), TcpQueries)
+    tcp.daemon_threads = True
+    tcp.domain, tcp.delay, tcp.counts = domain, delay, counts
+    threading.Thread(target=tcp.serve_forever, daemon=True).start()
+    # Signals only set flags: the UDP thread owns the counts' dump, so a dump never interleaves with a query.
+    dump_requested, stopping = threading.Event(), threading.Event()
+    signal.signal(signal.SIGUSR1, lambda *_: dump_requested.set())
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     # Ready: the benchmark waits for this file before it sends a query.
     counts.dump(stats_file)
-    await stop
+    serve_udp(udp, domain, delay, counts, dump_requested, stats_file, stopping)
 
 
 if __name__ == "__main__":
     if len(sys.argv) != 5:
         sys.exit(__doc__)
-    asyncio.run(main(sys.argv[1], sys.argv[2].lower().strip("."), float(sys.argv[3]), sys.argv[4]))
+    main(sys.argv[1], sys.argv[2].lower().strip("."), float(sys.argv[3]), sys.argv[4])
