@@ -67,7 +67,10 @@ public sealed partial class DnsHostResolver
         lock (_gate)
         {
             // Callers from now on start a lookup of their own: an answer is not kept beyond the lookup that got it.
-            _inFlight.Remove(lookup.Host);
+            if (_inFlight.TryGetValue(lookup.Host, out var current) && current == lookup)
+            {
+                _inFlight.Remove(lookup.Host);
+            }
         }
 
         lookup.Complete(addresses, failure);

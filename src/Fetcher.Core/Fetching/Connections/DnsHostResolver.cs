@@ -52,6 +52,9 @@ public sealed partial class DnsHostResolver : IHostResolver
     /// </summary>
     public static int LookupsFor(int concurrency) => Math.Clamp(concurrency, 1, MostConcurrentLookups);
 
+    /// <summary>The most lookups this resolver runs at once.</summary>
+    internal int MaxConcurrentLookups => _threads.MaxThreads;
+
     /// <inheritdoc />
     public async ValueTask<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {

@@ -16,6 +16,9 @@ internal sealed class LookupThreads(int maxThreads, Action<SharedLookup> run)
     private int _threads;
     private int _idle;
 
+    /// <summary>The most threads (so lookups) at once.</summary>
+    public int MaxThreads => maxThreads;
+
     /// <summary>Queues <paramref name="lookup"/>; a thread runs it as soon as one is free.</summary>
     public void Enqueue(SharedLookup lookup)
     {

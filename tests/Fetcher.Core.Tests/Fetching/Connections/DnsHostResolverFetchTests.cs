@@ -35,7 +35,7 @@ public sealed class DnsHostResolverFetchTests : IDisposable
     {
         await using var server = new FaultServer();
         var resolver = new DnsHostResolver(Lookup, maxConcurrentLookups: 2);
-        var options = new FetchOptions { Timeout = TimeSpan.FromMilliseconds(300), MaxConcurrency = 2 };
+        var options = new FetchOptions { Timeout = TimeSpan.FromSeconds(2), MaxConcurrency = 2 };
         await using var host = new FetcherHost(options, Use(resolver));
 
         var hung = await host.FetchAsync(new Uri($"http://hang.fetcher.test:{server.BaseUrl.Port}{FaultPaths.Ok}"));

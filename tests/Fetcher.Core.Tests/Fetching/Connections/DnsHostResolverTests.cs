@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using Fetcher.Core.Tests.Support;
+using Fetcher.Fetching;
 using Fetcher.Fetching.Connections;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fetcher.Core.Tests.Fetching.Connections;
 
@@ -145,6 +148,15 @@ public sealed class DnsHostResolverTests : IDisposable
     [InlineData(10_000, DnsHostResolver.MostConcurrentLookups)]
     public void TheBound_FollowsTheConcurrency_UpToItsCap(int concurrency, int expected) =>
         DnsHostResolver.LookupsFor(concurrency).Should().Be(expected);
+
+    [Fact]
+    public async Task AddFetcher_RegistersTheSystemResolver_BoundByTheRunsConcurrency()
+    {
+        await using var host = new FetcherHost(new FetchOptions { MaxConcurrency = 3 });
+
+        host.Services.GetRequiredService<IHostResolver>().Should().BeOfType<DnsHostResolver>()
+            .Which.MaxConcurrentLookups.Should().Be(3);
+    }
 
     public void Dispose() => _lookup.Dispose();
 
