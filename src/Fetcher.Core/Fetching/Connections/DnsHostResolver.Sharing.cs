@@ -8,19 +8,22 @@ public sealed partial class DnsHostResolver
     /// <summary>The lookup of <paramref name="host"/> in flight, joined; or a new one, queued for a lookup thread.</summary>
     private SharedLookup Join(string host)
     {
+        SharedLookup shared;
         lock (_gate)
         {
-            if (_inFlight.TryGetValue(host, out var shared))
+            if (_inFlight.TryGetValue(host, out var joined))
             {
-                shared.Waiters++;
-                return shared;
+                joined.Waiters++;
+                return joined;
             }
 
             shared = new SharedLookup(host) { Waiters = 1 };
             _inFlight.Add(host, shared);
-            _threads.Enqueue(shared);
-            return shared;
         }
+
+        // Outside the lock: queuing may start a thread, and other names need not wait for that.
+        _threads.Enqueue(shared);
+        return shared;
     }
 
     /// <summary>One caller stopped waiting; when it was the last and the lookup has not started, it never will.</summary>
