@@ -93,11 +93,15 @@ public static class ResultFields
     /// <summary>The outcome of the round before (<c>--only-changes</c>).</summary>
     public const string PreviousOutcome = "previous_outcome";
 
+    /// <summary>Body bytes after decoding its Content-Encoding, or null when not decoded.</summary>
+    public const string DecodedBytes = "decoded_bytes";
+
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
             DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Name,
             BodyExcerpt, Headers,
             HttpVersion, TlsVersion, CertSubject, CertIssuer, CertNotAfter, RemoteIp,
-            Round, PreviousOutcome];
+            Round, PreviousOutcome,
+            DecodedBytes];
 }

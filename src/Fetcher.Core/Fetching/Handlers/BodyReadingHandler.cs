@@ -18,6 +18,8 @@ internal sealed partial class BodyReadingHandler(FetchOptions options) : Delegat
 {
     private const int BufferSize = 16 * 1024;
 
+    private readonly bool _decodesBodies = options.DecodesBodies;
+
     /// <summary>Where body buffers come from; <see cref="ArrayPool{T}.Shared"/> unless a test watches them.</summary>
     internal ArrayPool<byte> Pool { get; init; } = ArrayPool<byte>.Shared;
 
@@ -31,14 +33,21 @@ internal sealed partial class BodyReadingHandler(FetchOptions options) : Delegat
         {
             var listedLength = ListedContentLength(response);
             // A check line with a body or JSON check of its own needs its body read even when the run has none.
-            if (!options.ReadsBody && trace is not { KeepsBody: true })
+            var keep = options.ReadsBody || trace is { KeepsBody: true };
+            // Only a fetch that asked for an encoding looks at Content-Encoding: the plain path stays as it was.
+            if ((_decodesBodies || trace is { DecodesBody: true }) && EncodingsOf(response) is { } encodings)
+            {
+                await ReadDecodedAsync(response.Content, encodings, keep, listedLength, trace, cancellationToken);
+            }
+            else if (!keep)
             {
                 var bytes = await DrainAsync(response.Content, listedLength, cancellationToken);
                 trace?.BodyDrained(bytes);
             }
             else
             {
-                var body = await CaptureAsync(response.Content, options.MaxBodyBytes, listedLength, cancellationToken);
+                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+                var body = await CaptureAsync(stream, listedLength, response.Content.Headers.ContentType?.CharSet, cancellationToken);
                 if (trace is null)
                 {
                     body.Dispose();
@@ -91,16 +100,18 @@ internal sealed partial class BodyReadingHandler(FetchOptions options) : Delegat
         }
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes of the body into a pooled buffer that grows as needed.</summary>
-    private async Task<CapturedBody> CaptureAsync(HttpContent content, long limit, long? listedLength, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <see cref="FetchOptions.MaxBodyBytes"/> bytes of <paramref name="body"/> (and no more than
+    /// <paramref name="listedLength"/>) into a pooled buffer that grows as needed.
+    /// </summary>
+    private async Task<CapturedBody> CaptureAsync(Stream body, long? listedLength, string? charSet, CancellationToken cancellationToken)
     {
-        var cap = (int)Math.Min(limit, Array.MaxLength);
+        var cap = (int)Math.Min(options.MaxBodyBytes, Array.MaxLength);
         var max = (int)Math.Min(cap, listedLength ?? long.MaxValue);
         var buffer = Pool.Rent(Math.Min(max, BufferSize));
         var total = 0;
         try
         {
-            await using var body = await content.ReadAsStreamAsync(cancellationToken);
             while (total < max)
             {
                 if (total == buffer.Length)
@@ -126,7 +137,7 @@ internal sealed partial class BodyReadingHandler(FetchOptions options) : Delegat
             }
 
             var truncated = total == cap && (listedLength is null || listedLength > total);
-            return new CapturedBody(Pool, buffer, total, truncated, content.Headers.ContentType?.CharSet);
+            return new CapturedBody(Pool, buffer, total, truncated, charSet);
         }
         catch
         {
