@@ -125,6 +125,12 @@ public sealed record FetchResult
     /// </summary>
     public FetchOutcome? PreviousOutcome { get; init; }
 
+    /// <summary>
+    /// How many redirects the last attempt followed to its final response (0 when it answered directly);
+    /// <see langword="null"/> when no response arrived.
+    /// </summary>
+    public int? Redirects { get; init; }
+
     // Issue 10: compression.
 
     /// <summary>

@@ -93,6 +93,9 @@ public static class ResultFields
     /// <summary>The outcome of the round before (<c>--only-changes</c>).</summary>
     public const string PreviousOutcome = "previous_outcome";
 
+    /// <summary>Redirects followed to the final response (of the last attempt).</summary>
+    public const string Redirects = "redirects";
+
     /// <summary>Body bytes after decoding its Content-Encoding, or null when not decoded.</summary>
     public const string DecodedBytes = "decoded_bytes";
 
@@ -102,6 +105,6 @@ public static class ResultFields
             DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Name,
             BodyExcerpt, Headers,
             HttpVersion, TlsVersion, CertSubject, CertIssuer, CertNotAfter, RemoteIp,
-            Round, PreviousOutcome,
+            Round, PreviousOutcome, Redirects,
             DecodedBytes];
 }

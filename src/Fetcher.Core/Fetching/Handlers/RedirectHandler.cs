@@ -45,6 +45,7 @@ internal sealed partial class RedirectHandler(FetchOptions options) : Delegating
             }
 
             hop = next;
+            FetchTrace.Of(request)?.RedirectFollowed();
             response = await base.SendAsync(hop, cancellationToken);
         }
 
