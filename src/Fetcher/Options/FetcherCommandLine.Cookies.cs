@@ -14,7 +14,7 @@ internal sealed partial class FetcherCommandLine
 {
     public Option<string?> Cookie { get; } = new("--cookie", "-b")
     {
-        Description = "Send the cookies 'name=value; …', or those of @FILE (name=value pairs, ';' or one a line), to each URL's " +
+        Description = "Send the cookies 'name=value; ...', or those of @FILE (name=value pairs, ';' or one a line), to each URL's " +
             "origin (repeatable; shown as ***). Cookies a redirect sets are always sent on within that URL's fetch",
         CustomParser = ParseCookies,
         Arity = ArgumentArity.OneOrMore,
