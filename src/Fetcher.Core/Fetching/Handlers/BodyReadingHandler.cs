@@ -10,6 +10,8 @@ namespace Fetcher.Fetching.Handlers;
 /// <see cref="FetchOptions.MaxBodyBytes"/> bytes, as a <see cref="CapturedBody"/> that the trace owns, and it stops
 /// reading there (the handler then closes the connection rather than read the rest:
 /// <see cref="SocketsHttpHandler.MaxResponseDrainSize"/> is 0).
+/// A fetch that asked for an encoding reads a body with a <c>Content-Encoding</c> through its decoders instead (the
+/// <c>.Decoding</c> part); every other fetch reads the bytes as they came, as it always did.
 /// The response keeps its (now read) content: nothing reads it again, and the result is made from the trace.
 /// Because it runs inside the resilience pipeline, the per-attempt timeout covers the body as well as the headers,
 /// and a connection that breaks mid-body is a transient failure that the retry strategy sees.
