@@ -49,7 +49,6 @@ EOF
   awk '{ print "url = \"" $0 "\"\noutput = \"/dev/null\"" }' "$dir/urls.txt" > "$dir/curl.config"
 
   say "http2: $n URLs over TLS to $origin at c=$concurrency, $runs run(s) each"
-  local tool
   for _ in $(seq 1 "$runs"); do
     timed "$dir/fetcher.h2" "$fetcher" "$dir/urls.txt" --max "$concurrency" --cacert "$dir/ca.pem" --format jsonl
     h2_expect fetcher "$n" 2 "$dir/fetcher.h2.connections"
