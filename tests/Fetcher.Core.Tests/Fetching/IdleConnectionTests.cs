@@ -1,6 +1,7 @@
 using Fetcher.Core.Tests.Support;
 using Fetcher.Fetching;
 using Fetcher.Results;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -46,6 +47,19 @@ public sealed class IdleConnectionTests : IDisposable
         // Only a request that finds no other of its host held closes: at the end, and perhaps at the start before the
         // source's second line is read.
         _wireMock.RequestsTo("/ok").Count(r => ConnectionHeader(r) == "close").Should().BeLessThan(10);
+    }
+
+    [Fact]
+    public async Task AHostsOnlyRequest_OverHttp2_IsAnsweredAsUsual()
+    {
+        using var authority = new TestCertificateAuthority();
+        using var certificate = authority.IssueServerCertificate();
+        await using var server = await LoopbackKestrel.StartAsync(HttpProtocols.Http1AndHttp2, certificate);
+        await using var host = new FetcherHost(new FetchOptions { TrustedAuthorities = [authority.Certificate] });
+
+        var results = await host.RunAsync(new[] { Requests.For(server.BaseUrl) }.AsAsync());
+
+        results.Should().ContainSingle().Which.Should().Match<FetchResult>(r => r.Outcome == FetchOutcome.Ok && r.HttpVersion == "2");
     }
 
     private static string? ConnectionHeader(WireMock.IRequestMessage request) =>
