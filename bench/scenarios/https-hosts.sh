@@ -19,7 +19,7 @@ else
   say "https-hosts: $n_hosts https hosts at concurrency 64, --cacert then -k, $runs run(s) each"
   https_side_by_side hc "$work/https-hosts.txt" "$n_hosts" "--cacert $work/tls/ca.pem" "${own_hosts[@]}"
   https_side_by_side hk "$work/https-hosts.txt" "$n_hosts" "-k" "${own_hosts[@]}"
-  cacert_json=$(https_rows hc "https-hosts: $n_hosts hosts, c=64, --cacert" "$n_hosts")
+  cacert_json=$(https_rows hc "https-hosts: $n_hosts, c=64, --cacert" "$n_hosts")
   insecure_json=$(https_rows hk "   the same with -k" "$n_hosts")
   json_fragment https_hosts "{ \"hosts\": $n_hosts, \"concurrency\": 64, \"cacert\": $cacert_json, \"insecure\": $insecure_json }"
 fi

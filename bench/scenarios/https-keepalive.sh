@@ -16,7 +16,7 @@ else
     wrk -t 2 -c 64 -d 5s "https://localhost:$https_port/ok" > "$work/wrk-https.out" 2>&1
     wrk_https=$(awk '/^Requests\/sec:/ { print $2 }' "$work/wrk-https.out")
   fi
-  keepalive_json=$(https_rows ka "https-keepalive: $n_keepalive URLs, one host, c=64" "$n_keepalive")
+  keepalive_json=$(https_rows ka "https-keepalive: $n_keepalive URLs, c=64" "$n_keepalive")
   if [ "$wrk_https" != 0 ]; then
     table_line "$(awk -v w="$wrk_https" -v n="$n_keepalive" -v f="$(wall "$work/ka.fetcher")" 'BEGIN { printf "%-44s %14.0f %14s %9.0f%%", "   wrk ceiling, c=64 (req/s; fetcher share)", w, "", 100 * (n / f) / w }')"
   fi
