@@ -5,14 +5,14 @@
 # shellcheck source=bench/scenarios/https.inc
 . "$repo/bench/scenarios/https.inc"
 
+n_hosts=5000; $smoke && n_hosts=300
+{ echo '127.0.0.1 localhost'; awk -v n="$n_hosts" 'BEGIN { for (i = 1; i <= n; i++) print "127.0.0.1 h" i ".bench.test" }'; } > "$work/https-hosts.hosts"
 if ! ensure_packages nginx:nginx-light openssl:openssl unshare:util-linux; then
   say "https-hosts: nginx/openssl/unshare could not be installed; skipped"
-elif ! unshare -m sh -c 'mount --bind /dev/null /etc/hostname' 2>/dev/null; then
+elif ! unshare -m sh -c 'mount --bind "$0" /etc/hosts' "$work/https-hosts.hosts" 2>/dev/null; then
   say "https-hosts: private mount namespaces (unshare -m, mount --bind) are not permitted here; skipped"
 else
-  n_hosts=5000; $smoke && n_hosts=300
   https_nginx https-hosts
-  { echo '127.0.0.1 localhost'; awk -v n="$n_hosts" 'BEGIN { for (i = 1; i <= n; i++) print "127.0.0.1 h" i ".bench.test" }'; } > "$work/https-hosts.hosts"
   awk -v n="$n_hosts" -v p="$https_port" 'BEGIN { for (i = 1; i <= n; i++) print "https://h" i ".bench.test:" p "/ok" }' > "$work/https-hosts.txt"
   # own_hosts COMMAND...: runs COMMAND with $work/https-hosts.hosts as its /etc/hosts.
   own_hosts=(unshare -m sh -c 'mount --bind "$0" /etc/hosts && exec "$@"' "$work/https-hosts.hosts")
