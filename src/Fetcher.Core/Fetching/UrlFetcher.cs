@@ -82,6 +82,7 @@ public sealed partial class UrlFetcher
             AttemptTimeout = request.Check?.Timeout,
             Checks = lineChecks,
             KeepsBody = request.Check?.ReadsBody ?? false,
+            DecodesBody = request.Check is { Headers.Count: > 0 } withHeaders && AsksForAnEncoding(withHeaders.Headers),
         };
         using var message = _messages.Create(request, target, trace);
         if (closeConnection)
@@ -143,6 +144,9 @@ public sealed partial class UrlFetcher
             : result with { Url = url, FinalUrl = finalUrl, Reason = reason, Error = error, BodyExcerpt = excerpt };
     }
 
+    private static bool AsksForAnEncoding(IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        headers.Any(h => string.Equals(h.Key, "Accept-Encoding", StringComparison.OrdinalIgnoreCase));
+
     private string? Clean(string? text) => text is null ? null : TerminalText.Sanitize(_redactor.Redact(text));
 
     /// <summary>
@@ -193,6 +197,7 @@ public sealed partial class UrlFetcher
             CertNotAfter = connection?.CertificateNotAfter,
             RemoteIp = connection?.RemoteAddress?.ToString(),
             Redirects = trace.Redirects,
+            DecodedBytes = trace.DecodedBytes,
         };
     }
 
