@@ -55,7 +55,15 @@ public sealed partial class UrlFetcher
     }
 
     /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
-    public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    public Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken) =>
+        FetchAsync(request, closeConnection: false, cancellationToken);
+
+    /// <summary>
+    /// Fetches <paramref name="request"/>; with <paramref name="closeConnection"/>, over HTTP/1.1 the connection that
+    /// carries it is closed after it (<c>Connection: close</c>) instead of waiting in the pool: the engine asks for it
+    /// when no other request of the host is held (see <see cref="HeldHosts"/>).
+    /// </summary>
+    internal async Task<FetchResult> FetchAsync(FetchRequest request, bool closeConnection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var startedAt = _timeProvider.GetUtcNow();
@@ -86,6 +94,11 @@ public sealed partial class UrlFetcher
             DecodesBody = request.Check is { Headers.Count: > 0 } withHeaders && AsksForAnEncoding(withHeaders.Headers),
         };
         using var message = _messages.Create(request, target, trace);
+        if (closeConnection)
+        {
+            message.Headers.ConnectionClose = true;
+        }
+
         FetchResult result;
         try
         {
