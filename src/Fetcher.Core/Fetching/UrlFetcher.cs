@@ -1,4 +1,5 @@
 using Fetcher.Checks;
+using Fetcher.Fetching.Connections;
 using Fetcher.Checks.Headers;
 using Fetcher.Fetching.Requests;
 using Fetcher.Fetching.Tracing;
@@ -53,6 +54,11 @@ public sealed partial class UrlFetcher
         if (request.Target is not { } target)
         {
             return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = request.InvalidReason }, request);
+        }
+
+        if (_options.IpVersion.RefusesHostOf(target) is { } refusal)
+        {
+            return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = refusal }, request);
         }
 
         if (request.DuplicateOf is { } first)
