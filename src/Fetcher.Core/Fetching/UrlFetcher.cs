@@ -96,6 +96,7 @@ public sealed partial class UrlFetcher
         {
             var (outcome, error) = FailureClassifier.Classify(exception, request.Check?.Timeout ?? _options.Timeout);
             error = WithHttp2Hint(outcome, error, message);
+            (outcome, error) = WithClientCertificateHint(outcome, error, trace);
             result = WithPhases(
                 ResultFor(request, startedAt) with
                 {
