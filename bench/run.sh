@@ -9,6 +9,9 @@
 #   bench/run.sh --aot PATH      use this Native AOT build of fetcher instead of publishing one
 #   bench/run.sh --baseline PATH also measure this other fetcher build (an earlier commit's AOT binary) in the same
 #                                runs, so a change is judged by both builds' ratios to curl taken side by side
+#   bench/run.sh --only LIST     run only these scenarios (comma-separated): base (the four classic ones below) and
+#                                the names of bench/scenarios/*.sh; --list shows them. Default: all but the optional ones.
+#   bench/run.sh --with NAME     also run an optional scenario (one that takes minutes), e.g. --with million
 #
 # Output: a table on stdout, and the same figures as JSON in bench/out/results.json (or --out DIR).
 # Exit codes: 0 measured; 1 a tool failed or an URL got no result; 2 bad arguments; 3 the peers could not be installed.
@@ -21,6 +24,10 @@ runs=5
 out_dir="$repo/bench/out"
 aot_binary=""
 baseline=""
+only=""
+with=""
+# shellcheck source=bench/lib.sh
+. "$repo/bench/lib.sh"
 while [ $# -gt 0 ]; do
   case "$1" in
     --smoke) smoke=true; runs=1; shift ;;
@@ -28,22 +35,27 @@ while [ $# -gt 0 ]; do
     --out) out_dir="$2"; shift 2 ;;
     --aot) aot_binary="$2"; shift 2 ;;
     --baseline) baseline="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --only) only="$2"; shift 2 ;;
+    --with) with="${with:+$with,}$2"; shift 2 ;;
+    --list) list_scenarios; exit 0 ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "bench: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
 case "$runs" in ''|*[!0-9]*|0) echo "bench: --runs needs a positive number" >&2; exit 2 ;; esac
+for name in ${only//,/ } ${with//,/ }; do
+  [ "$name" = base ] || [ -f "$repo/bench/scenarios/$name.sh" ] || { echo "bench: no scenario '$name' (try --list)" >&2; exit 2; }
+done
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 work="$(mktemp -d "${TMPDIR:-/tmp}/fetcher-bench.XXXXXX")"
 nginx_pid=""
 cleanup() {
   if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; fi
+  kill_background
   rm -rf "$work"
 }
 trap cleanup EXIT
-
-say() { printf '==> %s\n' "$*" >&2; }
 
 # --- what the benchmark needs ------------------------------------------------------------------------------------
 need_packages=()
@@ -82,7 +94,6 @@ if [ -n "$baseline" ]; then
 fi
 
 # --- nginx on a loopback port of its own --------------------------------------------------------------------------
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 mkdir -p "$work/nginx/www" "$work/nginx/tmp"
 printf 'ok\n' > "$work/nginx/www/ok"
 head -c 1048576 /dev/zero > "$work/nginx/www/1mb"
@@ -131,18 +142,6 @@ say "nginx (pid $nginx_pid) on $base"
 url_list() { awk -v n="$2" -v u="$base$3" 'BEGIN { for (i = 1; i <= n; i++) print u "?i=" i }' > "$1"; }
 # curl_config URLS CONFIG: curl's config file of url/output pairs.
 curl_config() { awk '{ print "url = \"" $0 "\"\noutput = \"/dev/null\"" }' "$1" > "$2"; }
-median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# timed LABEL RESULTS_FILE COMMAND...: runs COMMAND under /usr/bin/time, appends "wall_seconds peak_rss_kb" to
-# RESULTS_FILE. The command's stdout goes to $work/stdout.
-timed() {
-  local results="$1"; shift
-  local start end
-  start=$EPOCHREALTIME
-  /usr/bin/time -f '%M' -o "$work/time.out" "$@" > "$work/stdout" 2>"$work/stderr" || true
-  end=$EPOCHREALTIME
-  echo "$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", e - s }') $(tail -n 1 "$work/time.out")" >> "$results"
-}
 
 # expect_results TOOL COUNT: every URL got exactly one result line, and every one was a success.
 expect_results() {
@@ -176,9 +175,8 @@ side_by_side() {
   done
 }
 
-wall() { awk '{ print $1 }' "$1" | median; }
-rss_mb() { awk '{ print $2 / 1024 }' "$1" | median; }
 
+if scenario_selected base; then
 # --- 1. throughput ------------------------------------------------------------------------------------------------
 n_throughput=20000; $smoke && n_throughput=2000
 url_list "$work/throughput.txt" "$n_throughput" /ok
@@ -225,7 +223,20 @@ for _ in $(seq 1 "$cold_runs"); do
   expect_results curl 3
 done
 
+fi
+
+# --- the scenarios in bench/scenarios/ (each sourced here: it sees $fetcher, $work, $runs, $smoke, $baseline and lib.sh)
+for scenario_file in "$repo"/bench/scenarios/*.sh; do
+  [ -f "$scenario_file" ] || continue
+  scenario_selected "$(basename "$scenario_file" .sh)" || continue
+  # shellcheck source=/dev/null
+  . "$scenario_file"
+  kill_background
+done
+
 # --- the table ----------------------------------------------------------------------------------------------------
+mkdir -p "$out_dir"
+if scenario_selected base; then
 t_f=$(wall "$work/t.fetcher"); t_c=$(wall "$work/t.curl")
 d_f=$(wall "$work/d.fetcher"); d_c=$(wall "$work/d.curl")
 s_f=$(wall "$work/s.fetcher"); s_c=$(wall "$work/s.curl")
@@ -268,4 +279,16 @@ BEGIN {
   if (tb > 0) printf "  \"baseline\": { \"throughput_urls_per_s\": %.0f, \"throughput_ratio\": %.3f, \"scale_urls_per_s\": %.0f, \"scale_ratio\": %.3f },\n", nt / tb, (nt / tb) / ct, ns / sb, (ns / sb) / (ns / sc) > json
   printf "  \"cold_start\": { \"urls\": 3, \"aot_ms\": %.1f, \"framework_dependent_ms\": %.1f, \"curl_ms\": %.1f, \"aot_peak_rss_mb\": %.1f }\n}\n", 1000 * ca, 1000 * cf, 1000 * cc, rca > json
 }'
+else
+  printf 'fetcher benchmark: %s core(s); medians of %d run(s)%s\n\n' "$(nproc)" "$runs" "$($smoke && echo " (smoke)")"
+  printf '{\n  "smoke": %s, "runs": %d, "cores": %d\n}\n' "$smoke" "$runs" "$(nproc)" > "$out_dir/results.json"
+fi
+
+# Each scenario's rows go under the classic table, and its JSON object joins results.json's top level.
+if [ -s "$work/table.extra" ]; then echo; cat "$work/table.extra"; fi
+for fragment in "$work"/json.extra.*; do
+  [ -f "$fragment" ] || continue
+  { sed '$d' "$out_dir/results.json" | sed '$s/$/,/'; cat "$fragment"; printf '\n}\n'; } > "$out_dir/results.json.new"
+  mv "$out_dir/results.json.new" "$out_dir/results.json"
+done
 say "figures written to $out_dir/results.json"

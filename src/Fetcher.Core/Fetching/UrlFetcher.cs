@@ -186,6 +186,7 @@ public sealed partial class UrlFetcher
             CertIssuer = connection?.CertificateIssuer,
             CertNotAfter = connection?.CertificateNotAfter,
             RemoteIp = connection?.RemoteAddress?.ToString(),
+            Redirects = trace.Redirects,
         };
     }
 

@@ -50,7 +50,8 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(ReportValues.Timestamp(result.CertNotAfter) ?? string.Empty);
         WriteRaw(result.RemoteIp ?? string.Empty);
         WriteRaw(result.Round?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
-        WriteRaw(result.PreviousOutcome?.ToName() ?? string.Empty, last: true);
+        WriteRaw(result.PreviousOutcome?.ToName() ?? string.Empty);
+        WriteRaw(result.Redirects?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, last: true);
         output.Write(LineBreak);
     }
 

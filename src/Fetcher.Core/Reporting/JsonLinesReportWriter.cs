@@ -65,6 +65,7 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         _json.WriteString(ResultFields.RemoteIp, result.RemoteIp);
         WriteNullable(ResultFields.Round, result.Round);
         _json.WriteString(ResultFields.PreviousOutcome, result.PreviousOutcome?.ToName());
+        WriteNullable(ResultFields.Redirects, result.Redirects);
         _json.WriteEndObject();
         _json.Flush();
 

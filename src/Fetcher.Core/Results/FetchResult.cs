@@ -124,4 +124,10 @@ public sealed record FetchResult
     /// it had none (the first round, a line new to the list) or outside that mode.
     /// </summary>
     public FetchOutcome? PreviousOutcome { get; init; }
+
+    /// <summary>
+    /// How many redirects the last attempt followed to its final response (0 when it answered directly);
+    /// <see langword="null"/> when no response arrived.
+    /// </summary>
+    public int? Redirects { get; init; }
 }

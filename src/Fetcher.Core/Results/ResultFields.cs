@@ -93,11 +93,14 @@ public static class ResultFields
     /// <summary>The outcome of the round before (<c>--only-changes</c>).</summary>
     public const string PreviousOutcome = "previous_outcome";
 
+    /// <summary>Redirects followed to the final response (of the last attempt).</summary>
+    public const string Redirects = "redirects";
+
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
             DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Name,
             BodyExcerpt, Headers,
             HttpVersion, TlsVersion, CertSubject, CertIssuer, CertNotAfter, RemoteIp,
-            Round, PreviousOutcome];
+            Round, PreviousOutcome, Redirects];
 }

@@ -83,6 +83,20 @@ public sealed partial class FaultMatrixTests(ITestOutputHelper output)
         fault.Outcome.Should().Be(FetchOutcome.Error);
         fault.Error.Should().Be("more than 3 redirects");
         fault.Status.Should().Be(302);
+        fault.Redirects.Should().Be(3, "three were followed before the fourth was refused");
+    }
+
+    [Fact]
+    public async Task RedirectChain_CountsTheRedirectsFollowed_AndADirectAnswerCountsNone()
+    {
+        await using var server = new FaultServer();
+
+        var chain = await RunFaultThenOkAsync(server.UrlOf(FaultPaths.Chain(2)), server.UrlOf(FaultPaths.Ok), Defaults);
+        var direct = await RunFaultThenOkAsync(server.UrlOf(FaultPaths.Ok), server.UrlOf(FaultPaths.Ok), Defaults);
+
+        chain.Outcome.Should().Be(FetchOutcome.Ok);
+        chain.Redirects.Should().Be(2);
+        direct.Redirects.Should().Be(0);
     }
 
     [Theory]

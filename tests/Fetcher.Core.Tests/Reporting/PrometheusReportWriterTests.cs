@@ -196,6 +196,26 @@ public class PrometheusReportWriterTests
     }
 
     [Fact]
+    public void Redirects_AreCountedPerResponse_AndLeftOutWhenNoResponseArrived()
+    {
+        var results = new[]
+        {
+            SampleResults.Ok("http://api.test/old") with { Line = 1, Redirects = 2, FinalUrl = "https://api.test/new" },
+            SampleResults.Ok("http://api.test/here") with { Line = 2, Redirects = 0 },
+            SampleResults.Failed(FetchOutcome.Timeout, "no complete response within 2s") with { Line = 3, Url = "http://api.test/slow" },
+        };
+
+        var families = Parse(results);
+
+        Values(families, "probe_http_redirects").Should().BeEquivalentTo(new Dictionary<string, double>
+        {
+            ["url=http://api.test/old"] = 2,
+            ["url=http://api.test/here"] = 0,
+        });
+        families.Select(f => f.Name).Should().ContainInOrder("probe_http_content_length", "probe_http_redirects", "probe_http_ssl");
+    }
+
+    [Fact]
     public void Values_AreWrittenInTheInvariantCulture_WhateverTheCurrentOne()
     {
         var before = CultureInfo.CurrentCulture;

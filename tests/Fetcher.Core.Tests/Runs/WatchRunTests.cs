@@ -95,6 +95,54 @@ public sealed class WatchRunTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task ACancelMidRound_EndsThatRoundInterrupted_ItsUnfinishedUrlsCancelled_AndItsReportsCompleted()
+    {
+        using var silent = new SilentServer();
+        using var stop = new CancellationTokenSource();
+        await using var twoAtOnce = new FetcherHost(new FetchOptions { MaxConcurrency = 2 });
+        var completions = new ConcurrentQueue<(long Round, RunStop Stop)>();
+        var run = new WatchRun(twoAtOnce.Engine, new BatchRunOptions(), new WatchOptions { Every = Every }, _clock, NullLogger.Instance).RunAsync(
+            SecondRoundHangs(silent),
+            round =>
+            {
+                var reports = new ReportOutputs();
+                reports.Add($"round {round}", new Collector(_written, completion => completions.Enqueue((round, completion.Stop))));
+                return reports;
+            },
+            _observer,
+            stop.Token);
+
+        await FireTimerAsync(1, Every);
+        await silent.WaitForConnectionsAsync(2, FetcherHost.Patience);
+        await stop.CancelAsync();
+        var verdict = await run.WaitAsync(FetcherHost.Patience);
+
+        verdict.Conclusion.Should().Be(RunConclusion.Interrupted);
+        verdict.Stop.Should().Be(RunStop.Interrupted);
+        _written.Should().BeEquivalentTo(["1:invalid", "2:invalid", "2:cancelled", "2:cancelled", "2:cancelled"], "every line of round 2 is reported, the two in flight and the one not started as cancelled");
+        completions.Should().Equal((1L, RunStop.Completed), (2L, RunStop.Interrupted));
+        _observer.Ended.Should().Equal(1, 2);
+        _clock.DueTimesSet.Should().HaveCount(1, "no third round is scheduled");
+        silent.Accepted.Should().Be(2, "nothing is sent after the stop");
+    }
+
+    /// <summary>Round 1: one invalid line. Round 2: that line, then three URLs of a server that never answers (two run at once).</summary>
+    private async IAsyncEnumerable<FetchRequest> SecondRoundHangs(SilentServer silent, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var round = _roundStarts.Count + 1;
+        _roundStarts.Enqueue(_clock.GetUtcNow());
+        await Task.Yield();
+        yield return Requests.Invalid("not a url", "no scheme");
+        if (round == 2)
+        {
+            for (var i = 2; i <= 4; i++)
+            {
+                yield return Requests.For(new Uri(silent.Url($"/{i}")), line: i);
+            }
+        }
+    }
+
+    [Fact]
     public async Task OnlyChanges_ReportsTheFirstRoundsFailures_ThenNothingWhileTheyStayTheSame()
     {
         var run = Start(new WatchOptions { Every = Every, Rounds = 2, OnlyChanges = true });
@@ -116,7 +164,7 @@ public sealed class WatchRunTests : IAsyncDisposable
         public void RoundOverran(long round, TimeSpan elapsed) => Overran.Enqueue(round);
     }
 
-    private sealed class Collector(ConcurrentQueue<string> written) : IReportWriter
+    private sealed class Collector(ConcurrentQueue<string> written, Action<ReportCompletion>? completed = null) : IReportWriter
     {
         public void WriteHeader()
         {
@@ -128,8 +176,6 @@ public sealed class WatchRunTests : IAsyncDisposable
         {
         }
 
-        public void Complete(ReportCompletion completion)
-        {
-        }
+        public void Complete(ReportCompletion completion) => completed?.Invoke(completion);
     }
 }

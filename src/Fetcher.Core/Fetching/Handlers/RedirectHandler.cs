@@ -38,6 +38,7 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
             }
 
             hop = next;
+            FetchTrace.Of(request)?.RedirectFollowed();
             response = await base.SendAsync(hop, cancellationToken);
         }
 

@@ -34,6 +34,9 @@ internal sealed partial class FetchTrace : IDisposable
     /// <summary>Why the last attempt stopped at a redirect it could have followed; <see langword="null"/> when it did not.</summary>
     public string? RedirectRefusal { get; private set; }
 
+    /// <summary>Redirects the last attempt followed; 0 before any.</summary>
+    public int Redirects { get; private set; }
+
     /// <summary>Body bytes read from the last response (drained or captured); 0 before any.</summary>
     public long BodyBytes { get; private set; }
 
@@ -60,8 +63,12 @@ internal sealed partial class FetchTrace : IDisposable
     {
         RedirectRefusal = null;
         ResponseVerdict = null;
+        Redirects = 0;
         return Interlocked.Increment(ref _attempts);
     }
+
+    /// <summary>The attempt follows one more redirect.</summary>
+    public void RedirectFollowed() => Redirects++;
 
     /// <summary>The attempt stopped at a redirect it could have followed, for <paramref name="reason"/>.</summary>
     public void RedirectRefused(string reason) => RedirectRefusal = reason;

@@ -14,6 +14,7 @@ public sealed partial class PrometheusReportWriter
     private readonly PrometheusFamily _phases;
     private readonly PrometheusFamily _contentLength;
     private readonly PrometheusFamily _httpVersion;
+    private readonly PrometheusFamily _redirects;
     private readonly PrometheusFamily _ssl;
     private readonly PrometheusFamily _certExpiry;
     private readonly PrometheusFamily _outcome;
@@ -46,6 +47,11 @@ public sealed partial class PrometheusReportWriter
         if (double.TryParse(result.HttpVersion, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var version))
         {
             _httpVersion.Write(labels, version);
+        }
+
+        if (result.Redirects is { } redirects)
+        {
+            _redirects.Write(labels, redirects);
         }
 
         if (result.FinalUrl is { } finalUrl)
