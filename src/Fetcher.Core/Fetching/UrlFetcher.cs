@@ -1,6 +1,6 @@
 using Fetcher.Checks;
-using Fetcher.Fetching.Connections;
 using Fetcher.Checks.Headers;
+using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Requests;
 using Fetcher.Fetching.Tracing;
 using Fetcher.Input;
