@@ -111,7 +111,7 @@ public static class FetcherServiceCollectionExtensions
         handler.UseProxy = proxies.Any;
         handler.Proxy = proxies.Any ? proxies : null;
 
-        handler.SslOptions = TlsSettings.ClientOptions(options, connector.CertificateRequested);
+        handler.SslOptions = TlsSettings.ClientOptions(options);
 
         return handler;
     }

@@ -30,15 +30,15 @@ public sealed partial class UrlFetcher
             : error;
 
     /// <summary>
-    /// A connection that ended before any response, from a server that asked for a client certificate in its handshake:
-    /// under TLS 1.3 a server that requires one (and got none, or refused it) closes the connection only after the
-    /// handshake, which the handler reports as a connection ending early. It is a TLS failure, said for what it is.
+    /// A fetch refused by a server that requires a client certificate, said for what it is: under TLS 1.3 the server
+    /// ends the connection only after the handshake, and when it sends its "certificate required" alert (OpenSSL-based
+    /// servers do) the handler's error holds OpenSSL's text for it, whatever request error it reports.
     /// </summary>
     private (FetchOutcome Outcome, string Error) WithClientCertificateHint(FetchOutcome outcome, string error, FetchTrace trace) =>
-        outcome is FetchOutcome.Error or FetchOutcome.ConnectionError && trace.TtfbMs is null && trace.Connection is { ClientCertificateRequested: true }
+        trace.TtfbMs is null && error.Contains("alert certificate required", StringComparison.Ordinal)
             ? (FetchOutcome.TlsError, _options.ClientCertificate is null
-                ? $"{error} (the server asked for a client certificate and none was offered: give one with --cert)"
-                : $"{error} (the server asked for a client certificate: it may have refused the one offered)")
+                ? $"{error} (the server requires a client certificate and none was offered: give one with --cert)"
+                : $"{error} (the server requires a client certificate and refused the one offered)")
             : (outcome, error);
 
     /// <summary><c>1.1</c>, <c>2</c>: the version as curl's <c>%{http_version}</c> writes it.</summary>

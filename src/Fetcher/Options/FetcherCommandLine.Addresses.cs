@@ -15,7 +15,7 @@ internal sealed partial class FetcherCommandLine
         Description = "Connect to HOST on PORT at these addresses instead of asking DNS; SNI, certificate name and Host stay HOST " +
             "(curl's syntax: * as HOST for any name, * as PORT for any port, IPv6 in brackets; repeatable)",
         CustomParser = result => ParseEach(result, "--resolve", (string? text, [NotNullWhen(true)] out PinnedHost? value, [NotNullWhen(false)] out string? error) => PinnedHost.TryParse(text ?? string.Empty, out value, out error)),
-        HelpName = "HOST:PORT:ADDR[,ADDR…]",
+        HelpName = "HOST:PORT:ADDR[,ADDR...]",
     };
 
     public Option<ConnectToRule[]> ConnectTo { get; } = new("--connect-to")

@@ -11,7 +11,7 @@ public class AddressTests
     private const string Name = "api.fetcher-test.invalid";
 
     [Theory]
-    [InlineData("--resolve foo", "--resolve: expected HOST:PORT:ADDRESS[,ADDRESS…]")]
+    [InlineData("--resolve foo", "--resolve: expected HOST:PORT:ADDRESS[,ADDRESS...]")]
     [InlineData("--resolve foo:443:bar", "--resolve: 'bar' is not an IP address")]
     [InlineData("--connect-to a:b", "--connect-to: expected HOST:PORT:HOST2:PORT2")]
     [InlineData("-4 -6", "-4/--ipv4 and -6/--ipv6 cannot be used together")]

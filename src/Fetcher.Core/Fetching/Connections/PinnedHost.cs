@@ -15,13 +15,13 @@ namespace Fetcher.Fetching.Connections;
 public sealed record PinnedHost(string Host, int? Port, IReadOnlyList<IPAddress> Addresses)
 {
     /// <summary>The syntax, for messages.</summary>
-    public const string Syntax = "HOST:PORT:ADDRESS[,ADDRESS…]";
+    public const string Syntax = "HOST:PORT:ADDRESS[,ADDRESS...]";
 
     /// <summary>Whether this entry pins <paramref name="host"/> (lower case) on <paramref name="port"/>.</summary>
     public bool Matches(string host, int port) =>
         (Host == "*" || string.Equals(Host, host, StringComparison.OrdinalIgnoreCase)) && (Port is null || Port == port);
 
-    /// <summary>Reads curl's <c>HOST:PORT:ADDRESS[,ADDRESS…]</c> (an IPv6 address in brackets or bare), or says why it is not one.</summary>
+    /// <summary>Reads curl's <c>HOST:PORT:ADDRESS[,ADDRESS...]</c> (an IPv6 address in brackets or bare), or says why it is not one.</summary>
     public static bool TryParse(string text, [NotNullWhen(true)] out PinnedHost? pinned, [NotNullWhen(false)] out string? error)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using Fetcher.Fetching.Proxies;
 using Fetcher.Fetching.Tracing;
@@ -21,20 +20,6 @@ internal sealed class SocketConnector(AddressRouter router, TimeProvider timePro
 {
     /// <summary>The facts of the newest open connection per origin, for this connector's connections only.</summary>
     public ConnectionFactsByOrigin Origins { get; } = new();
-
-    /// <summary>
-    /// The TLS streams whose server asked for a client certificate, from <see cref="CertificateRequested"/> until
-    /// <see cref="ReadyAsync"/> moves the fact into the opener's trace. The TLS callback sees only the stream, not the
-    /// request; entries live no longer than their stream, and most are taken out within the same handshake.
-    /// </summary>
-    private readonly ConditionalWeakTable<SslStream, object> _certificateRequested = new();
-
-    /// <summary>
-    /// Notes that the server of <paramref name="connection"/> asked for a client certificate. Without one, a server that
-    /// requires it ends the connection after the TLS 1.3 handshake, which the handler reports as a connection that
-    /// closed early; the note lets the result say what happened.
-    /// </summary>
-    public void CertificateRequested(SslStream connection) => _certificateRequested.AddOrUpdate(connection, connection);
 
     /// <summary>Resolves, connects and times one new connection.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
@@ -85,11 +70,6 @@ internal sealed class SocketConnector(AddressRouter router, TimeProvider timePro
         var connecting = trace?.Connecting(opener);
         var tls = context.PlaintextStream as SslStream;
         var facts = FactsOf(connecting?.RemoteAddress, tls);
-        if (tls is not null && _certificateRequested.Remove(tls))
-        {
-            facts = facts with { ClientCertificateRequested = true };
-        }
-
         if (tls is not null && opener.RequestUri is { } tunnelled && proxies.TunnelsTo(tunnelled))
         {
             return ValueTask.FromResult<Stream>(ReadyThroughTunnel(context.PlaintextStream, opener, tunnelled, readyAt, facts, trace));

@@ -11,9 +11,7 @@ namespace Fetcher.Fetching.Connections;
 public static class TlsSettings
 {
     /// <summary>The handler's TLS options for <paramref name="options"/>.</summary>
-    /// <param name="options">The run's options.</param>
-    /// <param name="certificateRequested">Told of each connection whose server asks for a client certificate.</param>
-    internal static SslClientAuthenticationOptions ClientOptions(FetchOptions options, Action<SslStream>? certificateRequested = null)
+    internal static SslClientAuthenticationOptions ClientOptions(FetchOptions options)
     {
         var tls = new SslClientAuthenticationOptions { EnabledSslProtocols = options.TlsProtocols };
         if (options.Insecure)
@@ -35,21 +33,6 @@ public static class TlsSettings
             // Offered whenever the server asks, as curl does, whatever authorities the server names; with the
             // intermediates from its file, so a server that trusts only the root can build the chain.
             tls.ClientCertificateContext = SslStreamCertificateContext.Create(client.Certificate, client.Intermediates, offline: true);
-        }
-
-        if (certificateRequested is not null)
-        {
-            // Called once as the handshake starts, and again, with the server's certificate, when the server asks for
-            // one of ours (checked on Linux). What it returns is ignored when a ClientCertificateContext is set.
-            tls.LocalCertificateSelectionCallback = (sender, _, _, serverCertificate, _) =>
-            {
-                if (serverCertificate is not null && sender is SslStream connection)
-                {
-                    certificateRequested(connection);
-                }
-
-                return null!;
-            };
         }
 
         return tls;

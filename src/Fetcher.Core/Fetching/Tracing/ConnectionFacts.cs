@@ -9,11 +9,9 @@ namespace Fetcher.Fetching.Tracing;
 /// <param name="CertificateSubject">The subject of the server's own (leaf) certificate; <see langword="null"/> for http.</param>
 /// <param name="CertificateIssuer">Who issued that certificate; <see langword="null"/> for http.</param>
 /// <param name="CertificateNotAfter">When that certificate expires (UTC); <see langword="null"/> for http.</param>
-/// <param name="ClientCertificateRequested">Whether the server asked for a client certificate (mutual TLS) in the handshake.</param>
 internal sealed record ConnectionFacts(
     IPAddress? RemoteAddress,
     SslProtocols? TlsProtocol = null,
     string? CertificateSubject = null,
     string? CertificateIssuer = null,
-    DateTimeOffset? CertificateNotAfter = null,
-    bool ClientCertificateRequested = false);
+    DateTimeOffset? CertificateNotAfter = null);
