@@ -23,8 +23,8 @@ public sealed partial class TestCertificateAuthority : IDisposable
     /// <summary>The authority's certificate as PEM, for a <c>--cacert</c> file.</summary>
     public string Pem => Certificate.ExportCertificatePem();
 
-    /// <summary>A server certificate for 127.0.0.1 issued by this authority, with its private key.</summary>
-    public X509Certificate2 IssueServerCertificate()
+    /// <summary>A server certificate for 127.0.0.1 issued by this authority, with its private key, valid until <paramref name="notAfter"/> (default: in 90 days).</summary>
+    public X509Certificate2 IssueServerCertificate(DateTimeOffset? notAfter = null)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -33,7 +33,7 @@ public sealed partial class TestCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(names.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         using var issued = request.Create(Certificate.SubjectName, X509SignatureGenerator.CreateForRSA(_key, RSASignaturePadding.Pkcs1),
-            DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(90), RandomNumberGenerator.GetBytes(8));
+            DateTimeOffset.UtcNow.AddDays(-5), notAfter ?? DateTimeOffset.UtcNow.AddDays(90), RandomNumberGenerator.GetBytes(8));
         using var withKey = issued.CopyWithPrivateKey(key);
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pfx), password: null);
     }

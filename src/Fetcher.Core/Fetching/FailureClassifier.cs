@@ -20,6 +20,7 @@ public static class FailureClassifier
         {
             TimeoutRejectedException => (outcome, $"no complete response within {DurationText.Format(attemptTimeout)}"),
             HttpRequestException http => (outcome, MessageOf(http)),
+            Handlers.BodyDecodingException decoding => (outcome, decoding.Message),
             // Thrown by the per-host breaker of --host-errors, carrying the failure that opened it (if any).
             BrokenCircuitException broken => (outcome, broken.InnerException is { } last
                 ? $"not sent: too many connection failures in a row to this host (last: {Classify(last, attemptTimeout).Message})"

@@ -7,7 +7,7 @@ namespace Fetcher.Fetching;
 /// <summary>The engine with <see cref="FetchOptions.MaxPerHost"/>: requests reach the workers through a <see cref="PerHostDispatcher"/>.</summary>
 public sealed partial class FetchEngine
 {
-    private FetchRun StartPerHost(Task feeding, ChannelReader<FetchRequest> pending, Channel<FetchResult> results, CancellationToken cancellationToken)
+    private FetchRun StartPerHost(Task feeding, ChannelReader<FetchRequest> pending, Channel<FetchResult> results, HeldHosts held, CancellationToken cancellationToken)
     {
 #pragma warning disable CA2000 // Disposed by CompleteAndDisposeAsync once every worker has ended.
         var dispatcher = new PerHostDispatcher(_maxPerHost, _hostLookAhead);
@@ -16,7 +16,7 @@ public sealed partial class FetchEngine
         var workers = new Task[_maxConcurrency];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = Task.Run(() => WorkPerHostAsync(dispatcher, results.Writer, cancellationToken), CancellationToken.None);
+            workers[i] = Task.Run(() => WorkPerHostAsync(dispatcher, results.Writer, held, cancellationToken), CancellationToken.None);
         }
 
         return new FetchRun(results.Reader, CompleteAndDisposeAsync(Task.WhenAll(feeding, dispatching), workers, results.Writer, dispatcher));
@@ -48,14 +48,16 @@ public sealed partial class FetchEngine
         }
     }
 
-    private async Task WorkPerHostAsync(PerHostDispatcher dispatcher, ChannelWriter<FetchResult> results, CancellationToken cancellationToken)
+    private async Task WorkPerHostAsync(PerHostDispatcher dispatcher, ChannelWriter<FetchResult> results, HeldHosts held, CancellationToken cancellationToken)
     {
         var ready = dispatcher.Ready;
         while (await ready.WaitToReadAsync(CancellationToken.None))
         {
             while (ready.TryRead(out var scheduled))
             {
-                var result = await _fetcher.FetchAsync(scheduled.Request, cancellationToken);
+                // The dispatcher's host key is the one HeldHosts counts by.
+                var result = await _fetcher.FetchAsync(scheduled.Request, held.IsAlone(scheduled.Host), cancellationToken);
+                held.Finished(scheduled.Host);
                 // Free the host's slot first: its next URL need not wait for the report to take this result.
                 dispatcher.Finished(scheduled);
                 await results.WriteAsync(result, CancellationToken.None);

@@ -45,17 +45,18 @@ public sealed partial class FetchEngine
             FullMode = BoundedChannelFullMode.Wait,
         });
 
-        var feeding = FeedAsync(requests, pending.Writer, cancellationToken);
+        var held = new HeldHosts();
+        var feeding = FeedAsync(requests, pending.Writer, held, cancellationToken);
         // A per-host limit of --max or more can never bind: the plain path serves it.
         if (_maxPerHost > 0 && _maxPerHost < _maxConcurrency)
         {
-            return StartPerHost(feeding, pending.Reader, results, cancellationToken);
+            return StartPerHost(feeding, pending.Reader, results, held, cancellationToken);
         }
 
         var workers = new Task[_maxConcurrency];
         for (var i = 0; i < workers.Length; i++)
         {
-            workers[i] = Task.Run(() => WorkAsync(pending.Reader, results.Writer, cancellationToken), CancellationToken.None);
+            workers[i] = Task.Run(() => WorkAsync(pending.Reader, results.Writer, held, cancellationToken), CancellationToken.None);
         }
 
         var completion = CompleteAsync(feeding, workers, results.Writer);
@@ -68,7 +69,7 @@ public sealed partial class FetchEngine
     /// write completes. Only the wait for the source's next request is abandoned on cancellation, since a source may
     /// block in a read that ignores the token (a terminal's standard input, say); nothing was taken then.
     /// </summary>
-    private static async Task FeedAsync(IAsyncEnumerable<FetchRequest> requests, ChannelWriter<FetchRequest> pending, CancellationToken cancellationToken)
+    private static async Task FeedAsync(IAsyncEnumerable<FetchRequest> requests, ChannelWriter<FetchRequest> pending, HeldHosts held, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var enumerator = requests.GetAsyncEnumerator(cancellationToken);
@@ -84,6 +85,7 @@ public sealed partial class FetchEngine
                     break;
                 }
 
+                held.Took(enumerator.Current);
                 await pending.WriteAsync(enumerator.Current, CancellationToken.None);
             }
         }
@@ -124,13 +126,15 @@ public sealed partial class FetchEngine
         return await next ? SourceState.HasRequest : SourceState.Ended;
     }
 
-    private async Task WorkAsync(ChannelReader<FetchRequest> pending, ChannelWriter<FetchResult> results, CancellationToken cancellationToken)
+    private async Task WorkAsync(ChannelReader<FetchRequest> pending, ChannelWriter<FetchResult> results, HeldHosts held, CancellationToken cancellationToken)
     {
         while (await pending.WaitToReadAsync(CancellationToken.None))
         {
             while (pending.TryRead(out var request))
             {
-                var result = await _fetcher.FetchAsync(request, cancellationToken);
+                var host = HeldHosts.KeyOf(request);
+                var result = await _fetcher.FetchAsync(request, held.IsAlone(host), cancellationToken);
+                held.Finished(host);
                 await results.WriteAsync(result, CancellationToken.None);
             }
         }

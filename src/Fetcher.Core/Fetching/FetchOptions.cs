@@ -125,6 +125,20 @@ public sealed partial record FetchOptions
     /// </summary>
     public Requests.BasicCredentials? User { get; init; }
 
+    /// <summary>
+    /// <c>--compressed</c>: ask for <c>gzip, deflate, br</c> in <c>Accept-Encoding</c> (unless <see cref="Headers"/> names
+    /// an <c>Accept-Encoding</c> of its own) and decode the bodies that arrive so encoded, for the body checks and
+    /// <c>decoded_bytes</c>. Default <see langword="false"/>. An <c>Accept-Encoding</c> in <see cref="Headers"/> turns
+    /// decoding on too: whoever asks for an encoding gets bodies their checks can read.
+    /// </summary>
+    public bool Compressed { get; init; }
+
+    /// <summary>The <c>Accept-Encoding</c> that <see cref="Compressed"/> sends: the encodings fetcher decodes.</summary>
+    public const string CompressedEncodings = "gzip, deflate, br";
+
+    /// <summary>Whether bodies that arrive with a <c>Content-Encoding</c> are decoded: see <see cref="Compressed"/>.</summary>
+    internal bool DecodesBodies => Compressed || Headers.Any(h => string.Equals(h.Key, "Accept-Encoding", StringComparison.OrdinalIgnoreCase));
+
     // Issue 11: JSON, header and negative body checks, captured headers, retrying until the checks pass.
 
     /// <summary>

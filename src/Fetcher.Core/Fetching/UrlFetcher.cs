@@ -47,7 +47,15 @@ public sealed partial class UrlFetcher
     }
 
     /// <summary>Fetches <paramref name="request"/>; an invalid request becomes an <see cref="FetchOutcome.Invalid"/> result at once.</summary>
-    public async Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken)
+    public Task<FetchResult> FetchAsync(FetchRequest request, CancellationToken cancellationToken) =>
+        FetchAsync(request, closeConnection: false, cancellationToken);
+
+    /// <summary>
+    /// Fetches <paramref name="request"/>; with <paramref name="closeConnection"/>, over HTTP/1.1 the connection that
+    /// carries it is closed after it (<c>Connection: close</c>) instead of waiting in the pool: the engine asks for it
+    /// when no other request of the host is held (see <see cref="HeldHosts"/>).
+    /// </summary>
+    internal async Task<FetchResult> FetchAsync(FetchRequest request, bool closeConnection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var startedAt = _timeProvider.GetUtcNow();
@@ -80,8 +88,14 @@ public sealed partial class UrlFetcher
             AttemptTimeout = request.Check?.Timeout,
             Checks = lineChecks,
             KeepsBody = request.Check?.ReadsBody ?? false,
+            DecodesBody = request.Check is { Headers.Count: > 0 } withHeaders && AsksForAnEncoding(withHeaders.Headers),
         };
         using var message = _messages.Create(request, target, trace);
+        if (closeConnection)
+        {
+            message.Headers.ConnectionClose = true;
+        }
+
         FetchResult result;
         try
         {
@@ -137,6 +151,9 @@ public sealed partial class UrlFetcher
             : result with { Url = url, FinalUrl = finalUrl, Reason = reason, Error = error, BodyExcerpt = excerpt };
     }
 
+    private static bool AsksForAnEncoding(IReadOnlyList<KeyValuePair<string, string>> headers) =>
+        headers.Any(h => string.Equals(h.Key, "Accept-Encoding", StringComparison.OrdinalIgnoreCase));
+
     private string? Clean(string? text) => text is null ? null : TerminalText.Sanitize(_redactor.Redact(text));
 
     /// <summary>
@@ -187,6 +204,7 @@ public sealed partial class UrlFetcher
             CertNotAfter = connection?.CertificateNotAfter,
             RemoteIp = connection?.RemoteAddress?.ToString(),
             Redirects = trace.Redirects,
+            DecodedBytes = trace.DecodedBytes,
         };
     }
 

@@ -51,7 +51,8 @@ public sealed class CsvReportWriter(TextWriter output) : IReportWriter
         WriteRaw(result.RemoteIp ?? string.Empty);
         WriteRaw(result.Round?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
         WriteRaw(result.PreviousOutcome?.ToName() ?? string.Empty);
-        WriteRaw(result.Redirects?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, last: true);
+        WriteRaw(result.Redirects?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
+        WriteRaw(result.DecodedBytes?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, last: true);
         output.Write(LineBreak);
     }
 

@@ -66,6 +66,7 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         WriteNullable(ResultFields.Round, result.Round);
         _json.WriteString(ResultFields.PreviousOutcome, result.PreviousOutcome?.ToName());
         WriteNullable(ResultFields.Redirects, result.Redirects);
+        WriteNullable(ResultFields.DecodedBytes, result.DecodedBytes);
         _json.WriteEndObject();
         _json.Flush();
 

@@ -38,7 +38,8 @@ internal static class JsonResultParser
             return false;
         }
 
-        string? source = null, url = null, reason = null, finalUrl = null, error = null;
+        string? source = null, url = null, reason = null, finalUrl = null, error = null, checkName = null;
+        long? decodedBytes = null;
         long? line = null;
         FetchOutcome? outcome = null;
         int? status = null;
@@ -72,6 +73,8 @@ internal static class JsonResultParser
                 case ResultFields.Attempts: attempts = reader.GetInt32(); break;
                 case ResultFields.FinalUrl: finalUrl = reader.GetString(); break;
                 case ResultFields.Error: error = reader.GetString(); break;
+                case ResultFields.Name: checkName = reader.GetString(); break;
+                case ResultFields.DecodedBytes: decodedBytes = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt64(); break;
                 case ResultFields.StartedAt:
                     startedAt = DateTimeOffset.Parse(reader.GetString() ?? string.Empty, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
                     break;
@@ -105,6 +108,8 @@ internal static class JsonResultParser
             FinalUrl = finalUrl,
             Error = error,
             StartedAt = startedAt,
+            Name = checkName,
+            DecodedBytes = decodedBytes,
         };
         problem = null;
         return true;

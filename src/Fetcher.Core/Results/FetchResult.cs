@@ -30,7 +30,7 @@ public sealed record FetchResult
     /// <summary>Wall time from the first attempt's start to the end of the last body read, in milliseconds, retries and their delays included.</summary>
     public double ElapsedMs { get; init; }
 
-    /// <summary>Body bytes received in the final response (as sent on the wire; no decompression).</summary>
+    /// <summary>Body bytes received in the final response, as sent on the wire (before any decoding: see <see cref="DecodedBytes"/>).</summary>
     public long Bytes { get; init; }
 
     /// <summary>How many attempts were sent (1 without retries; 0 when nothing was sent).</summary>
@@ -130,4 +130,14 @@ public sealed record FetchResult
     /// <see langword="null"/> when no response arrived.
     /// </summary>
     public int? Redirects { get; init; }
+
+    // Issue 10: compression.
+
+    /// <summary>
+    /// The final response's body once decoded from its <c>Content-Encoding</c>, in bytes (as far as it was read: at most
+    /// <c>--max-body</c> when a body check kept it); <see langword="null"/> unless it was decoded, which only a fetch that
+    /// asked for an encoding does (<c>--compressed</c>, or a user's <c>Accept-Encoding</c>). <see cref="Bytes"/> stays the
+    /// size on the wire.
+    /// </summary>
+    public long? DecodedBytes { get; init; }
 }

@@ -96,11 +96,15 @@ public static class ResultFields
     /// <summary>Redirects followed to the final response (of the last attempt).</summary>
     public const string Redirects = "redirects";
 
+    /// <summary>Body bytes after decoding its Content-Encoding, or null when not decoded.</summary>
+    public const string DecodedBytes = "decoded_bytes";
+
     /// <summary>Every field, in the order reports write them.</summary>
     public static IReadOnlyList<string> InReportOrder { get; } =
         [Source, Line, Url, Ok, Outcome, Status, Reason, ElapsedMs, Bytes, Attempts, FinalUrl, Error, StartedAt,
             DnsMs, ConnectMs, TlsMs, TtfbMs, CertDaysLeft, Name,
             BodyExcerpt, Headers,
             HttpVersion, TlsVersion, CertSubject, CertIssuer, CertNotAfter, RemoteIp,
-            Round, PreviousOutcome, Redirects];
+            Round, PreviousOutcome, Redirects,
+            DecodedBytes];
 }

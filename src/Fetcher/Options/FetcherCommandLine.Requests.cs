@@ -6,7 +6,7 @@ using Fetcher.Text;
 
 namespace Fetcher.Cli.Options;
 
-/// <summary>The options of what a request carries beyond a method and headers: a body and credentials (issue 10).</summary>
+/// <summary>The options of what a request carries beyond a method and headers: a body, credentials, cookies and compression (issue 10).</summary>
 internal sealed partial class FetcherCommandLine
 {
     public Option<RequestBody?> Data { get; } = new("--data", "-d")
@@ -34,6 +34,12 @@ internal sealed partial class FetcherCommandLine
         HelpName = "USER:PASSWORD",
     };
 
+    public Option<bool> Compressed { get; } = new("--compressed")
+    {
+        Description = $"Ask for a compressed response (Accept-Encoding: {Fetching.FetchOptions.CompressedEncodings}) and decode it for the " +
+            "body checks; bytes stays the size on the wire, decoded_bytes gives the decoded size. An Accept-Encoding given with -H decodes too",
+    };
+
     /// <summary>The request body the options ask for, or <see langword="null"/>.</summary>
     public RequestBody? BodyFrom(ParseResult parse) => parse.GetValue(Data) ?? parse.GetValue(Json);
 
@@ -47,6 +53,8 @@ internal sealed partial class FetcherCommandLine
         root.Options.Add(Data);
         root.Options.Add(Json);
         root.Options.Add(User);
+        root.Options.Add(Cookie);
+        root.Options.Add(Compressed);
         root.Validators.Add(result =>
         {
             var hasData = result.GetResult(Data) is not null;

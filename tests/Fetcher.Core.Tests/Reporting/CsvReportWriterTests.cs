@@ -34,6 +34,7 @@ public class CsvReportWriterTests
             CertNotAfter = new DateTimeOffset(2027, 1, 31, 12, 0, 0, TimeSpan.Zero),
             RemoteIp = "2001:db8::1",
             Redirects = 1,
+            DecodedBytes = 98765,
         };
         var invalid = SampleResults.Invalid();
 
@@ -46,11 +47,11 @@ public class CsvReportWriterTests
             "urls.txt", "3", "https://example.test/a", "true", "ok", "200", "OK", "12.346", "1234", "1",
             "https://example.test/final", "", "2025-03-04T05:06:07.891Z", "1.235", "0.5", "3", "7", "12.5",
             "orders, api", "", "{\"Server\":\"nginx, \\\"edge\\\"\"}",
-            "2", "1.3", "CN=example.test, O=Example, Inc.", "CN=Test CA", "2027-01-31T12:00:00Z", "2001:db8::1", "", "", "1");
+            "2", "1.3", "CN=example.test, O=Example, Inc.", "CN=Test CA", "2027-01-31T12:00:00Z", "2001:db8::1", "", "", "1", "98765");
         records[2].Should().Equal(
             "urls.txt", "9", "not a url", "false", "invalid", "", "", "0", "0", "0",
             "", "not an absolute URL (expected http://… or https://…)", "2025-03-04T05:06:07.891Z", "", "", "", "", "", "", "", "",
-            "", "", "", "", "", "", "", "", "");
+            "", "", "", "", "", "", "", "", "", "");
     }
 
     [Theory]

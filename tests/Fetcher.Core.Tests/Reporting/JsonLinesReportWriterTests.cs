@@ -85,6 +85,17 @@ public class JsonLinesReportWriterTests
     }
 
     [Fact]
+    public void Write_DecodedBytes_IsANumberAfterEveryEarlierField()
+    {
+        using var json = JsonDocument.Parse(WriteLines(SampleResults.Ok() with { Bytes = 120, DecodedBytes = 4_800 }).Single());
+        var root = json.RootElement;
+
+        root.EnumerateObject().Select(p => p.Name).Should().Equal(ResultFields.InReportOrder);
+        root.GetProperty("bytes").GetInt64().Should().Be(120);
+        root.GetProperty("decoded_bytes").GetInt64().Should().Be(4_800);
+    }
+
+    [Fact]
     public void Write_InvalidResult_WritesNullsWhereThereIsNoValue()
     {
         using var json = JsonDocument.Parse(WriteLines(SampleResults.Invalid()).Single());
@@ -98,7 +109,7 @@ public class JsonLinesReportWriterTests
         root.GetProperty("error").GetString().Should().StartWith("not an absolute URL");
         root.GetProperty("attempts").GetInt32().Should().Be(0);
         root.GetProperty("bytes").GetInt64().Should().Be(0);
-        foreach (var phase in new[] { "dns_ms", "connect_ms", "tls_ms", "ttfb_ms", "cert_days_left", "http_version", "tls_version", "cert_subject", "cert_issuer", "cert_not_after", "remote_ip" })
+        foreach (var phase in new[] { "dns_ms", "connect_ms", "tls_ms", "ttfb_ms", "cert_days_left", "http_version", "tls_version", "cert_subject", "cert_issuer", "cert_not_after", "remote_ip", "decoded_bytes" })
         {
             root.GetProperty(phase).ValueKind.Should().Be(JsonValueKind.Null, phase);
         }

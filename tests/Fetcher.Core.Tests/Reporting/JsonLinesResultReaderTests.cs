@@ -16,6 +16,7 @@ public class JsonLinesResultReaderTests
             SampleResults.Invalid("not a url\twith tab"),
             SampleResults.Failed(FetchOutcome.Timeout, "no complete response within 2s", attempts: 3),
             SampleResults.Failed(FetchOutcome.Duplicate, "duplicate of urls.txt line 3: not sent again", elapsedMs: 0, attempts: 0),
+            SampleResults.Ok() with { Name = "orders-api", DecodedBytes = 4_321 },
         ];
 
         var (read, reader) = await ReadAsync(Write(written));

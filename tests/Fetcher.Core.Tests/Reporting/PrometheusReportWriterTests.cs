@@ -216,6 +216,24 @@ public class PrometheusReportWriterTests
     }
 
     [Fact]
+    public void DecodedBytes_AreTheUncompressedBodyLength_OnlyWhereTheBodyWasDecoded()
+    {
+        var results = new[]
+        {
+            SampleResults.Ok("http://api.test/gzip") with { Line = 1, Bytes = 120, DecodedBytes = 4_800 },
+            SampleResults.Ok("http://api.test/plain") with { Line = 2, Bytes = 300 },
+        };
+
+        var families = Parse(results);
+
+        Values(families, "probe_http_uncompressed_body_length").Should().BeEquivalentTo(new Dictionary<string, double>
+        {
+            ["url=http://api.test/gzip"] = 4_800,
+        });
+        families.Select(f => f.Name).Should().ContainInOrder("probe_http_content_length", "probe_http_uncompressed_body_length", "probe_http_ssl");
+    }
+
+    [Fact]
     public void Values_AreWrittenInTheInvariantCulture_WhateverTheCurrentOne()
     {
         var before = CultureInfo.CurrentCulture;

@@ -13,6 +13,7 @@ public class ResultFieldsTests
             "dns_ms", "connect_ms", "tls_ms", "ttfb_ms", "cert_days_left", "name",
             "body_excerpt", "headers",
             "http_version", "tls_version", "cert_subject", "cert_issuer", "cert_not_after", "remote_ip",
-            "round", "previous_outcome", "redirects");
+            "round", "previous_outcome", "redirects",
+            "decoded_bytes");
     }
 }

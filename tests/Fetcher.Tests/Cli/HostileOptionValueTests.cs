@@ -13,6 +13,7 @@ public class HostileOptionValueTests
         "--max", "--timeout", "--retries", "--retry-delay", "--max-redirects", "--method", "--header", "--user-agent", "--redact",
         "--expect", "--format", "--output", "--report", "--fail-threshold", "--shard", "--rate", "--rate-per-host", "--max-per-host",
         "--host-errors", "--expect-body", "--expect-body-regex", "--max-body", "--max-latency", "--resume",
+        "--cookie",
     ];
 
     private static readonly string[] HostileValues =

@@ -70,7 +70,7 @@ public class RunTests(LoopbackServer server) : IClassFixture<LoopbackServer>
         var result = await CliRunner.RunAsync([input.Path, "-f", "csv"]);
 
         var lines = result.Out.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Should().Be("source,line,url,ok,outcome,status,reason,elapsed_ms,bytes,attempts,final_url,error,started_at,dns_ms,connect_ms,tls_ms,ttfb_ms,cert_days_left,name,body_excerpt,headers,http_version,tls_version,cert_subject,cert_issuer,cert_not_after,remote_ip,round,previous_outcome,redirects");
+        lines[0].Should().Be("source,line,url,ok,outcome,status,reason,elapsed_ms,bytes,attempts,final_url,error,started_at,dns_ms,connect_ms,tls_ms,ttfb_ms,cert_days_left,name,body_excerpt,headers,http_version,tls_version,cert_subject,cert_issuer,cert_not_after,remote_ip,round,previous_outcome,redirects,decoded_bytes");
         lines.Should().HaveCount(3);
         lines.Skip(1).Should().ContainSingle(l => l.Contains(",false,unexpected_status,404,", StringComparison.Ordinal));
     }

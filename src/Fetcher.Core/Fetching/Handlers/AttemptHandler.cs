@@ -27,19 +27,28 @@ internal sealed partial class AttemptHandler(ILogger<AttemptHandler> logger, Tim
         try
         {
             var response = await base.SendAsync(request, cancellationToken);
-            LogAttempt(logger, attempt, request.Method, redactor.Redact(request.RequestUri), (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
+            LogAttempt(logger, attempt, request.Method, redactor.Redact(request.RequestUri), BodySize(request), (int)response.StatusCode, timeProvider.GetElapsedTime(started).TotalMilliseconds);
             return response;
         }
         catch (Exception exception)
         {
-            LogAttemptFailed(logger, attempt, request.Method, redactor.Redact(request.RequestUri), exception.GetType().Name, redactor.Redact(exception.Message) ?? string.Empty);
+            LogAttemptFailed(logger, attempt, request.Method, redactor.Redact(request.RequestUri), BodySize(request), exception.GetType().Name, redactor.Redact(exception.Message) ?? string.Empty);
             throw;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt}: {Method} {Url} -> {Status} in {ElapsedMs:0.0} ms")]
-    private static partial void LogAttempt(ILogger logger, int attempt, HttpMethod method, string? url, int status, double elapsedMs);
+    /// <summary>
+    /// What the log says of the request body: its size only, never its content (a form or JSON body often carries a
+    /// password or a token); empty without a body.
+    /// </summary>
+    private static string BodySize(HttpRequestMessage request) =>
+        request.Content?.Headers.ContentLength is { } length
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $" with a {length}-byte body")
+            : string.Empty;
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt}: {Method} {Url} failed: {ErrorType}: {Error}")]
-    private static partial void LogAttemptFailed(ILogger logger, int attempt, HttpMethod method, string? url, string errorType, string error);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt}: {Method} {Url}{Body} -> {Status} in {ElapsedMs:0.0} ms")]
+    private static partial void LogAttempt(ILogger logger, int attempt, HttpMethod method, string? url, string body, int status, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Attempt {Attempt}: {Method} {Url}{Body} failed: {ErrorType}: {Error}")]
+    private static partial void LogAttemptFailed(ILogger logger, int attempt, HttpMethod method, string? url, string body, string errorType, string error);
 }

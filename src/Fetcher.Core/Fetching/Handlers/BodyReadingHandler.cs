@@ -10,6 +10,8 @@ namespace Fetcher.Fetching.Handlers;
 /// <see cref="FetchOptions.MaxBodyBytes"/> bytes, as a <see cref="CapturedBody"/> that the trace owns, and it stops
 /// reading there (the handler then closes the connection rather than read the rest:
 /// <see cref="SocketsHttpHandler.MaxResponseDrainSize"/> is 0).
+/// A fetch that asked for an encoding reads a body with a <c>Content-Encoding</c> through its decoders instead (the
+/// <c>.Decoding</c> part); every other fetch reads the bytes as they came, as it always did.
 /// The response keeps its (now read) content: nothing reads it again, and the result is made from the trace.
 /// Because it runs inside the resilience pipeline, the per-attempt timeout covers the body as well as the headers,
 /// and a connection that breaks mid-body is a transient failure that the retry strategy sees.
@@ -17,6 +19,8 @@ namespace Fetcher.Fetching.Handlers;
 internal sealed partial class BodyReadingHandler(FetchOptions options) : DelegatingHandler
 {
     private const int BufferSize = 16 * 1024;
+
+    private readonly bool _decodesBodies = options.DecodesBodies;
 
     /// <summary>Where body buffers come from; <see cref="ArrayPool{T}.Shared"/> unless a test watches them.</summary>
     internal ArrayPool<byte> Pool { get; init; } = ArrayPool<byte>.Shared;
@@ -31,14 +35,21 @@ internal sealed partial class BodyReadingHandler(FetchOptions options) : Delegat
         {
             var listedLength = ListedContentLength(response);
             // A check line with a body or JSON check of its own needs its body read even when the run has none.
-            if (!options.ReadsBody && trace is not { KeepsBody: true })
+            var keep = options.ReadsBody || trace is { KeepsBody: true };
+            // Only a fetch that asked for an encoding looks at Content-Encoding: the plain path stays as it was.
+            if ((_decodesBodies || trace is { DecodesBody: true }) && EncodingsOf(response) is { } encodings)
+            {
+                await ReadDecodedAsync(response.Content, encodings, keep, listedLength, trace, cancellationToken);
+            }
+            else if (!keep)
             {
                 var bytes = await DrainAsync(response.Content, listedLength, cancellationToken);
                 trace?.BodyDrained(bytes);
             }
             else
             {
-                var body = await CaptureAsync(response.Content, options.MaxBodyBytes, listedLength, cancellationToken);
+                await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+                var body = await CaptureAsync(stream, listedLength, response.Content.Headers.ContentType?.CharSet, cancellationToken);
                 if (trace is null)
                 {
                     body.Dispose();
@@ -91,16 +102,18 @@ internal sealed partial class BodyReadingHandler(FetchOptions options) : Delegat
         }
     }
 
-    /// <summary>Reads at most <paramref name="limit"/> bytes of the body into a pooled buffer that grows as needed.</summary>
-    private async Task<CapturedBody> CaptureAsync(HttpContent content, long limit, long? listedLength, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most <see cref="FetchOptions.MaxBodyBytes"/> bytes of <paramref name="body"/> (and no more than
+    /// <paramref name="listedLength"/>) into a pooled buffer that grows as needed.
+    /// </summary>
+    private async Task<CapturedBody> CaptureAsync(Stream body, long? listedLength, string? charSet, CancellationToken cancellationToken)
     {
-        var cap = (int)Math.Min(limit, Array.MaxLength);
+        var cap = (int)Math.Min(options.MaxBodyBytes, Array.MaxLength);
         var max = (int)Math.Min(cap, listedLength ?? long.MaxValue);
         var buffer = Pool.Rent(Math.Min(max, BufferSize));
         var total = 0;
         try
         {
-            await using var body = await content.ReadAsStreamAsync(cancellationToken);
             while (total < max)
             {
                 if (total == buffer.Length)
@@ -126,7 +139,7 @@ internal sealed partial class BodyReadingHandler(FetchOptions options) : Delegat
             }
 
             var truncated = total == cap && (listedLength is null || listedLength > total);
-            return new CapturedBody(Pool, buffer, total, truncated, content.Headers.ContentType?.CharSet);
+            return new CapturedBody(Pool, buffer, total, truncated, charSet);
         }
         catch
         {

@@ -8,10 +8,12 @@ namespace Fetcher.Fetching.Handlers;
 /// Follows redirects itself, inside each attempt, instead of leaving them to <see cref="SocketsHttpHandler"/>, which
 /// would follow a redirect to any scheme. Here only http and https targets are followed, never from https down to
 /// http, at most <see cref="FetchOptions.MaxRedirects"/> times; credentials and a Host override are not sent on to
-/// another origin. A body goes on with the method (307, 308), and is dropped where the method turns into GET. Each hop is a message of its own that carries the fetch's <see cref="FetchTrace"/>; when it stops at
-/// a redirect it could have followed, it says why in <see cref="FetchTrace.RedirectRefusal"/>.
+/// another origin. A body goes on with the method (307, 308), and is dropped where the method turns into GET. Cookies
+/// that a redirect sets go on to the hops after it (see the <c>.Cookies</c> part). Each hop is a message of its own that
+/// carries the fetch's <see cref="FetchTrace"/>; when it stops at a redirect it could have followed, it says why in
+/// <see cref="FetchTrace.RedirectRefusal"/>.
 /// </summary>
-internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
+internal sealed partial class RedirectHandler(FetchOptions options) : DelegatingHandler
 {
     // Headers that belong to the origin the user named: credentials, and a Host override.
     private static readonly string[] OriginBoundHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "Host"];
@@ -21,6 +23,7 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
     {
         var hop = request;
         var response = await base.SendAsync(hop, cancellationToken);
+        var cookies = default(HopCookies);
         for (var redirects = 0; options.FollowRedirects && RedirectTarget(response) is { } target; redirects++)
         {
             var refusal = Refusal(hop.RequestUri!, target, redirects);
@@ -30,7 +33,11 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
                 break;
             }
 
-            var next = NextHop(hop, target, (int)response.StatusCode);
+            var sameOrigin = Uri.Compare(hop.RequestUri, target, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+            cookies = redirects == 0 ? HopCookies.Of(request) : cookies;
+            cookies = cookies.After(response, sameOrigin);
+            var next = NextHop(hop, target, (int)response.StatusCode, sameOrigin);
+            cookies.AddTo(next);
             response.Dispose();
             if (!ReferenceEquals(hop, request))
             {
@@ -72,7 +79,7 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
         return redirectsSoFar >= options.MaxRedirects ? $"more than {options.MaxRedirects} redirects" : null;
     }
 
-    private HttpRequestMessage NextHop(HttpRequestMessage previous, Uri target, int status)
+    private HttpRequestMessage NextHop(HttpRequestMessage previous, Uri target, int status, bool sameOrigin)
     {
         // 303 turns everything but HEAD into GET; 301 and 302 turn POST into GET, as browsers and curl -L do.
         var method = (status == 303 && previous.Method != HttpMethod.Head) || (status is 301 or 302 && previous.Method == HttpMethod.Post)
@@ -80,9 +87,14 @@ internal sealed class RedirectHandler(FetchOptions options) : DelegatingHandler
             : previous.Method;
         var next = new HttpRequestMessage(method, target);
         options.HttpVersion.ApplyTo(next); // by the target's scheme: an http → https redirect may speak HTTP/2
-        var sameOrigin = Uri.Compare(previous.RequestUri, target, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
         foreach (var header in previous.Headers)
         {
+            // Cookie is the user's own and the jar's together: HopCookies sets it afresh on every hop.
+            if (string.Equals(header.Key, "Cookie", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (sameOrigin || !OriginBoundHeaders.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
             {
                 next.Headers.TryAddWithoutValidation(header.Key, header.Value);

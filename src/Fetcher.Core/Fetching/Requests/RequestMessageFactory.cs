@@ -7,13 +7,15 @@ namespace Fetcher.Fetching.Requests;
 /// <summary>
 /// Builds the first message of a fetch from the options and the line: method, headers, body, and credentials. The
 /// line's own values (its method; a JSON check line's headers and body) win over the options'; the user's own headers win over what fetcher would add
-/// (<c>User-Agent</c>, <c>Accept</c> for JSON, <c>Authorization</c> from <c>-u</c> or the URL's userinfo).
+/// (<c>User-Agent</c>, <c>Accept</c> for JSON, <c>Accept-Encoding</c> for <c>--compressed</c>, <c>Authorization</c> from
+/// <c>-u</c> or the URL's userinfo).
 /// </summary>
 internal sealed class RequestMessageFactory(FetchOptions options)
 {
     private readonly bool _userAgentInHeaders = HasHeader(options.Headers, "User-Agent");
     private readonly bool _acceptInHeaders = HasHeader(options.Headers, "Accept");
     private readonly bool _authorizationInHeaders = HasHeader(options.Headers, "Authorization");
+    private readonly bool _acceptEncodingInHeaders = HasHeader(options.Headers, "Accept-Encoding");
     private readonly string? _userAuthorization = options.User?.HeaderValue;
 
     /// <summary>The first message of <paramref name="request"/>'s fetch to <paramref name="target"/>, carrying <paramref name="trace"/>.</summary>
@@ -37,6 +39,11 @@ internal sealed class RequestMessageFactory(FetchOptions options)
         if (body is { IsJson: true } && !(line is { Headers.Count: > 0 } ? HasHeader(headers, "Accept") : _acceptInHeaders))
         {
             message.Headers.TryAddWithoutValidation("Accept", RequestBody.JsonContentType);
+        }
+
+        if (options.Compressed && !(line is { Headers.Count: > 0 } ? HasHeader(headers, "Accept-Encoding") : _acceptEncodingInHeaders))
+        {
+            message.Headers.TryAddWithoutValidation("Accept-Encoding", FetchOptions.CompressedEncodings);
         }
 
         AddHeaders(message, headers);

@@ -16,4 +16,7 @@ internal sealed partial class FetchTrace
 
     /// <summary>Whether the line's own body or JSON expectation needs the body kept, when the run's options have none.</summary>
     public bool KeepsBody { get; init; }
+
+    /// <summary>Whether the line's own headers ask for an encoding (<c>Accept-Encoding</c>), so its bodies are decoded.</summary>
+    public bool DecodesBody { get; init; }
 }

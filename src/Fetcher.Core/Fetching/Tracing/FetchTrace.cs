@@ -40,6 +40,12 @@ internal sealed partial class FetchTrace : IDisposable
     /// <summary>Body bytes read from the last response (drained or captured); 0 before any.</summary>
     public long BodyBytes { get; private set; }
 
+    /// <summary>
+    /// The size of the last response's body once decoded from its <c>Content-Encoding</c>, in bytes (up to what was read
+    /// of it); <see langword="null"/> when it was not decoded.
+    /// </summary>
+    public long? DecodedBytes { get; private set; }
+
     /// <summary>The last response's body when a body expectation asked for it; the trace owns it until disposed.</summary>
     public CapturedBody? CapturedBody => _capturedBody;
 
@@ -88,11 +94,24 @@ internal sealed partial class FetchTrace : IDisposable
         BodyBytes = body.Length;
     }
 
+    /// <summary>
+    /// A response's body was decoded: <paramref name="wireBytes"/> arrived, <paramref name="decodedBytes"/> came out, and
+    /// <paramref name="body"/> (when kept) holds the decoded bytes.
+    /// </summary>
+    public void BodyDecoded(long wireBytes, long decodedBytes, CapturedBody? body)
+    {
+        ForgetBody();
+        _capturedBody = body;
+        BodyBytes = wireBytes;
+        DecodedBytes = decodedBytes;
+    }
+
     /// <summary>Forgets the body of an earlier response (a redirect or a failed attempt), returning its buffer.</summary>
     public void ForgetBody()
     {
         Interlocked.Exchange(ref _capturedBody, null)?.Dispose();
         BodyBytes = 0;
+        DecodedBytes = null;
     }
 
     /// <summary>Returns the captured body's buffer, if any.</summary>

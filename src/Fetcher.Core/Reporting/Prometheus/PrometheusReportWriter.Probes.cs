@@ -13,6 +13,7 @@ public sealed partial class PrometheusReportWriter
     private readonly PrometheusFamily _duration;
     private readonly PrometheusFamily _phases;
     private readonly PrometheusFamily _contentLength;
+    private readonly PrometheusFamily _uncompressedLength;
     private readonly PrometheusFamily _httpVersion;
     private readonly PrometheusFamily _redirects;
     private readonly PrometheusFamily _ssl;
@@ -42,6 +43,11 @@ public sealed partial class PrometheusReportWriter
         if (result.Status is not null)
         {
             _contentLength.Write(labels, result.Bytes);
+        }
+
+        if (result.DecodedBytes is { } decoded)
+        {
+            _uncompressedLength.Write(labels, decoded);
         }
 
         if (double.TryParse(result.HttpVersion, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var version))

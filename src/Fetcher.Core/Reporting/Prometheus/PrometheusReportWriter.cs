@@ -41,6 +41,7 @@ public sealed partial class PrometheusReportWriter : IReportWriter, IDisposable
             _duration = Family("probe_duration_seconds", "Wall time of the fetch in seconds, retries and their delays included.");
             _phases = Family("probe_http_duration_seconds", "Seconds spent in each phase of the last request; a phase that did not happen or was not measured is left out.");
             _contentLength = Family("probe_http_content_length", "Body bytes received in the final response, as sent on the wire.");
+            _uncompressedLength = Family("probe_http_uncompressed_body_length", "Body bytes of the final response after decoding its Content-Encoding; only when it was decoded (--compressed).");
             _httpVersion = Family("probe_http_version", "HTTP version of the final response: 1.1, 2 (or 1 for HTTP/1.0); only when a response arrived.");
             _redirects = Family("probe_http_redirects", "Redirects followed to the final response; only when a response arrived.");
             _ssl = Family("probe_http_ssl", "Whether the final URL is https (1) or not (0).");

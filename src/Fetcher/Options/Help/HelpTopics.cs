@@ -20,7 +20,8 @@ internal static class HelpTopics
         "is made only on a transient failure (connection error, timeout, 408, 429, 5xx), after a jittered " +
         "exponential back-off or the server's Retry-After. Redirects are followed by fetcher itself within the " +
         "attempt: only to http and https, never from https down to http. A body (--data, --json) is sent again on " +
-        "each retry and on a 307/308 redirect; --user credentials go to the URL's origin only.");
+        "each retry and on a 307/308 redirect; --user credentials and --cookie go to the URL's origin only. Cookies " +
+        "a redirect sets are sent on within that URL's fetch, never to another line.");
 
     public static HelpTopic Tls { get; } = new(
         "tls",

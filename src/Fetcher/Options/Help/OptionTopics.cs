@@ -17,6 +17,8 @@ internal static class OptionTopics
         ("--data", HelpTopics.Requests),
         ("--json", HelpTopics.Requests),
         ("--user", HelpTopics.Requests),
+        ("--cookie", HelpTopics.Requests),
+        ("--compressed", HelpTopics.Requests),
         ("--user-agent", HelpTopics.Requests),
         ("--redact", HelpTopics.Requests),
         ("--timeout", HelpTopics.Requests),
