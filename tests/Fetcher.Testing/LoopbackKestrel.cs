@@ -15,7 +15,7 @@ namespace Fetcher.Testing;
 /// over TLS by ALPN, h2c, TLS versions. Every request is answered 200 with the protocol it came in as the body
 /// (<c>HTTP/2</c>, <c>HTTP/1.1</c>). Without a certificate it serves plain http.
 /// </summary>
-public sealed class LoopbackKestrel : IAsyncDisposable
+public sealed partial class LoopbackKestrel : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

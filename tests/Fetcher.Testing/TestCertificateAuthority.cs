@@ -5,7 +5,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace Fetcher.Testing;
 
 /// <summary>A private certificate authority made by the test, and server certificates for 127.0.0.1 that it issues.</summary>
-public sealed class TestCertificateAuthority : IDisposable
+public sealed partial class TestCertificateAuthority : IDisposable
 {
     private readonly RSA _key = RSA.Create(2048);
 

@@ -47,6 +47,12 @@ public sealed partial record FetchOptions
     /// </summary>
     public SslProtocols TlsProtocols { get; init; } = SslProtocols.None;
 
+    /// <summary>
+    /// The certificate, with its private key, offered to servers that ask for one (mutual TLS; <c>--cert</c>/<c>--key</c>).
+    /// Default <see langword="null"/>: none is offered.
+    /// </summary>
+    public ClientCertificate? ClientCertificate { get; init; }
+
     private void ValidateTransport()
     {
         if (Proxy is { } proxy && (!proxy.IsAbsoluteUri || proxy.Scheme != Uri.UriSchemeHttp || string.IsNullOrEmpty(proxy.Host)))
@@ -58,5 +64,12 @@ public sealed partial record FetchOptions
         {
             throw new ArgumentOutOfRangeException(nameof(HttpVersion), HttpVersion, $"{nameof(FetchOptions)}.{nameof(HttpVersion)} is not a known choice.");
         }
+
+        if (ClientCertificate is { Certificate.HasPrivateKey: false })
+        {
+            throw new ArgumentException($"{nameof(FetchOptions)}.{nameof(ClientCertificate)} has no private key.", nameof(ClientCertificate));
+        }
+
+        ValidateAddresses();
     }
 }

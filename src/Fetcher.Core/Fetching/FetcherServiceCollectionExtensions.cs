@@ -47,6 +47,7 @@ public static class FetcherServiceCollectionExtensions
         // Tests register their own resolver (before or after this call) to keep names off the network.
         services.TryAddSingleton<IHostResolver, DnsHostResolver>();
         services.AddSingleton(_ => ProxySelector.From(options, Environment.GetEnvironmentVariable));
+        services.AddSingleton<AddressRouter>();
         services.AddSingleton<SocketConnector>();
         services.AddSingleton(_ => new RequestRateLimiters(options));
 

@@ -40,6 +40,18 @@ public sealed partial class UrlFetcher
             ? $"{error} (through proxy {proxy})"
             : error;
 
+    /// <summary>
+    /// A fetch refused by a server that requires a client certificate, said for what it is: under TLS 1.3 the server
+    /// ends the connection only after the handshake, and when it sends its "certificate required" alert (OpenSSL-based
+    /// servers do) the handler's error holds OpenSSL's text for it, whatever request error it reports.
+    /// </summary>
+    private (FetchOutcome Outcome, string Error) WithClientCertificateHint(FetchOutcome outcome, string error, FetchTrace trace) =>
+        trace.TtfbMs is null && error.Contains("alert certificate required", StringComparison.Ordinal)
+            ? (FetchOutcome.TlsError, _options.ClientCertificate is null
+                ? $"{error} (the server requires a client certificate and none was offered: give one with --cert)"
+                : $"{error} (the server requires a client certificate and refused the one offered)")
+            : (outcome, error);
+
     /// <summary><c>1.1</c>, <c>2</c>: the version as curl's <c>%{http_version}</c> writes it.</summary>
     private static string? VersionText(Version? version) => version switch
     {

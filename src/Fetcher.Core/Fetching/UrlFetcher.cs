@@ -1,5 +1,6 @@
 using Fetcher.Checks;
 using Fetcher.Checks.Headers;
+using Fetcher.Fetching.Connections;
 using Fetcher.Fetching.Proxies;
 using Fetcher.Fetching.Requests;
 using Fetcher.Fetching.Tracing;
@@ -72,6 +73,11 @@ public sealed partial class UrlFetcher
             return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = request.InvalidReason }, request);
         }
 
+        if (_options.IpVersion.RefusesHostOf(target) is { } refusal)
+        {
+            return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Invalid, Error = refusal }, request);
+        }
+
         if (request.DuplicateOf is { } first)
         {
             return Finish(ResultFor(request, startedAt) with { Outcome = FetchOutcome.Duplicate, Error = $"duplicate of {first}: not sent again" }, request);
@@ -113,6 +119,7 @@ public sealed partial class UrlFetcher
         {
             var (outcome, error) = FailureClassifier.Classify(exception, request.Check?.Timeout ?? _options.Timeout);
             error = WithHttp2Hint(outcome, error, message);
+            (outcome, error) = WithClientCertificateHint(outcome, error, trace);
             error = WithProxyNamed(outcome, error, message);
             result = WithPhases(
                 ResultFor(request, startedAt) with

@@ -36,6 +36,11 @@ internal static partial class FetchCommand
             return await UsageErrorAsync(settings, console, shardError);
         }
 
+        if (!ClientCertificateFiles.TryLoadInto(settings, console.GetEnvironmentVariable, out settings, out var certificateError))
+        {
+            return await UsageErrorAsync(settings, console, certificateError);
+        }
+
         if (OutputClash(settings) is { } clash)
         {
             return await UsageErrorAsync(settings, console, clash);

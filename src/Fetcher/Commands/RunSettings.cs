@@ -55,6 +55,9 @@ internal sealed record RunSettings
     /// <summary>With <see cref="Every"/>: report only the URLs whose outcome changed (<c>--only-changes</c>).</summary>
     public bool OnlyChanges { get; init; }
 
+    /// <summary>The client certificate's files (<c>--cert</c>), loaded by the fetch command into <see cref="Fetch"/>.</summary>
+    public ClientCertificateFiles? ClientCertificateFiles { get; init; }
+
     public static RunSettings From(ParseResult parse, FetcherCommandLine cli) => new()
     {
         Inputs = parse.GetValue(cli.Inputs) ?? [],
@@ -77,6 +80,7 @@ internal sealed record RunSettings
         Every = parse.GetValue(cli.Every),
         Rounds = parse.GetValue(cli.Rounds),
         OnlyChanges = parse.GetValue(cli.OnlyChanges),
+        ClientCertificateFiles = ClientCertificateFiles.From(parse, cli),
         Fetch = new FetchOptions
         {
             MaxConcurrency = parse.GetValue(cli.Max),
@@ -112,6 +116,9 @@ internal sealed record RunSettings
             NoProxy = parse.GetValue(cli.NoProxy),
             TrustedAuthorities = parse.GetValue(cli.CaCert),
             TlsProtocols = cli.TlsProtocolsFrom(parse),
+            PinnedHosts = parse.GetValue(cli.Resolve) ?? [],
+            ConnectTo = parse.GetValue(cli.ConnectTo) ?? [],
+            IpVersion = cli.IpVersionFrom(parse),
         },
     };
 }

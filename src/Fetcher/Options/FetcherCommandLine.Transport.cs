@@ -96,6 +96,8 @@ internal sealed partial class FetcherCommandLine
         root.Options.Add(CaCert);
         root.Options.Add(TlsMin);
         root.Options.Add(TlsMax);
+        AddClientCertificateOptions(root);
+        AddAddressOptions(root);
         root.Validators.Add(result =>
         {
             var versions = new[] { Http11, Http2, Http2PriorKnowledge }.Where(result.GetValue).Select(o => o.Name).ToList();

@@ -10,13 +10,13 @@ namespace Fetcher.Fetching.Connections;
 /// <summary>
 /// Opens the connections of the fetch client and records what they show in the <see cref="FetchTrace"/> of the
 /// request that opened each one (<c>InitialRequestMessage</c>): <see cref="ConnectAsync"/>, the
-/// <see cref="SocketsHttpHandler.ConnectCallback"/>, resolves the host through <see cref="IHostResolver"/> (IP literals
-/// skip it), connects a socket and times both; <see cref="ReadyAsync"/>, the
+/// <see cref="SocketsHttpHandler.ConnectCallback"/>, finds the addresses through <see cref="AddressRouter"/>
+/// (--connect-to, --resolve, the resolver, -4/-6), connects to one of them (<see cref="HappyEyeballs"/>) and times both; <see cref="ReadyAsync"/>, the
 /// <see cref="SocketsHttpHandler.PlaintextStreamFilter"/>, runs once the connection can carry requests (after the TLS
 /// handshake for https) and times the handshake and reads the TLS session. It also keeps <see cref="Origins"/>, the
 /// newest connection's facts per origin, for requests that go out on a pooled connection.
 /// </summary>
-internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeProvider, ProxySelector proxies)
+internal sealed class SocketConnector(AddressRouter router, TimeProvider timeProvider, ProxySelector proxies)
 {
     /// <summary>The facts of the newest open connection per origin, for this connector's connections only.</summary>
     public ConnectionFactsByOrigin Origins { get; } = new();
@@ -29,29 +29,19 @@ internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeP
         var opener = context.InitialRequestMessage;
         var trace = FetchTrace.Of(opener);
         var hop = trace?.CurrentHop ?? 0;
-        var host = context.DnsEndPoint.Host;
         var started = timeProvider.GetTimestamp();
-        double? dnsMs = null;
-        IPAddress[] addresses;
-        if (IPAddress.TryParse(host.AsSpan().Trim("[]"), out var literal))
-        {
-            addresses = [literal];
-        }
-        else
-        {
-            addresses = await ResolveAsync(host, cancellationToken).ConfigureAwait(false);
-            dnsMs = timeProvider.GetElapsedTime(started).TotalMilliseconds;
-        }
+        var route = await router.RouteAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+        // A pinned name (--resolve) or an IP literal asks no resolver: its dns_ms is null, as "no lookup was made".
+        double? dnsMs = route.Resolved ? timeProvider.GetElapsedTime(started).TotalMilliseconds : null;
 
         var connecting = timeProvider.GetTimestamp();
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        Socket socket;
         try
         {
-            await socket.ConnectAsync(addresses, context.DnsEndPoint.Port, cancellationToken).ConfigureAwait(false);
+            socket = await HappyEyeballs.ConnectAsync(route.Addresses, route.Port, timeProvider, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
-            socket.Dispose();
             if (exception is not OperationCanceledException)
             {
                 trace?.ConnectFailed(hop, opener, dnsMs);
@@ -132,23 +122,4 @@ internal sealed class SocketConnector(IHostResolver resolver, TimeProvider timeP
         socket.RemoteEndPoint is IPEndPoint { Address: var address }
             ? address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address
             : null;
-
-    private async ValueTask<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
-    {
-        IPAddress[] addresses;
-        try
-        {
-            addresses = await resolver.ResolveAsync(host, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // SocketsHttpHandler reports a HostNotFound socket error as HttpRequestError.NameResolutionError, whatever
-            // the resolver threw (Linux often says TryAgain for a name that does not exist): it is a dns_error.
-            throw new SocketException((int)SocketError.HostNotFound, $"cannot resolve '{host}': {exception.Message}");
-        }
-
-        return addresses.Length > 0
-            ? addresses
-            : throw new SocketException((int)SocketError.HostNotFound, $"cannot resolve '{host}': no addresses");
-    }
 }

@@ -5,7 +5,8 @@ namespace Fetcher.Fetching.Connections;
 
 /// <summary>
 /// The TLS side of the fetch client: which certificates are trusted (<see cref="FetchOptions.TrustedAuthorities"/>, or any
-/// under <see cref="FetchOptions.Insecure"/>) and which protocol versions are allowed (<see cref="FetchOptions.TlsProtocols"/>).
+/// under <see cref="FetchOptions.Insecure"/>), which protocol versions are allowed (<see cref="FetchOptions.TlsProtocols"/>)
+/// and which certificate is offered to a server that asks for one (<see cref="FetchOptions.ClientCertificate"/>).
 /// </summary>
 public static class TlsSettings
 {
@@ -29,6 +30,13 @@ public static class TlsSettings
             var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
             policy.CustomTrustStore.AddRange(authorities);
             tls.CertificateChainPolicy = policy;
+        }
+
+        if (options.ClientCertificate is { } client)
+        {
+            // Offered whenever the server asks, as curl does, whatever authorities the server names; with the
+            // intermediates from its file, so a server that trusts only the root can build the chain.
+            tls.ClientCertificateContext = SslStreamCertificateContext.Create(client.Certificate, client.Intermediates, offline: true);
         }
 
         return tls;

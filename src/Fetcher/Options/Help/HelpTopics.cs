@@ -30,7 +30,9 @@ internal static class HelpTopics
         "unless --insecure is given; the server certificate's days left are reported for every https URL " +
         "(cert_days_left), also through a proxy, and --cert-min-days (under checks) fails a URL whose certificate " +
         "expires too soon. https offers HTTP/2 and HTTP/1.1 by ALPN; plain http speaks HTTP/1.1. Proxies come from " +
-        "--proxy, then http_proxy/https_proxy/all_proxy, with NO_PROXY or --noproxy read as curl reads them.");
+        "--proxy, then http_proxy/https_proxy/all_proxy, with NO_PROXY or --noproxy read as curl reads them. " +
+        "--cert/--key offer a client certificate; --resolve and --connect-to choose where a host's connections go " +
+        "without changing the request (SNI, Host); -4/-6 keep one IP version, and otherwise both are raced (RFC 8305).");
 
     public static HelpTopic Checks { get; } = new(
         "checks",
