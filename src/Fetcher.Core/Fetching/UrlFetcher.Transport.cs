@@ -33,12 +33,21 @@ public sealed partial class UrlFetcher
     /// A connection failure through a proxy, said so: a proxy that resets the connection (or passes on the target's
     /// reset through a CONNECT tunnel) gave only "Connection reset by peer", which sent people to look at the target.
     /// The request's own URL picks the proxy; a redirect to a host that goes direct is rare enough not to trace here.
+    /// An error that already gives the proxy's address (a proxy that refuses connections) is marked as the proxy's.
     /// </summary>
-    private string WithProxyNamed(FetchOutcome outcome, string error, HttpRequestMessage message) =>
-        outcome == FetchOutcome.ConnectionError && message.RequestUri is { } url
-        && _proxies.ProxyAuthorityFor(url) is { } proxy && !error.Contains(proxy, StringComparison.Ordinal)
-            ? $"{error} (through proxy {proxy})"
-            : error;
+    private string WithProxyNamed(FetchOutcome outcome, string error, HttpRequestMessage message)
+    {
+        if (outcome != FetchOutcome.ConnectionError || message.RequestUri is not { } url || _proxies.ProxyAuthorityFor(url) is not { } proxy)
+        {
+            return error;
+        }
+
+        // A proxy that is down gives "Connection refused (HOST:PORT)" with the proxy's address: say whose it is.
+        var bare = $"({proxy})";
+        return error.Contains(bare, StringComparison.Ordinal)
+            ? error.Replace(bare, $"(proxy {proxy})", StringComparison.Ordinal)
+            : error.Contains(proxy, StringComparison.Ordinal) ? error : $"{error} (through proxy {proxy})";
+    }
 
     /// <summary>
     /// A fetch refused by a server that requires a client certificate, said for what it is: under TLS 1.3 the server

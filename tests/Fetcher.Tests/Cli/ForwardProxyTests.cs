@@ -74,7 +74,7 @@ public class ForwardProxyTests
         result.ExitCode.Should().Be(1);
         var row = JsonDocument.Parse(result.OutLines.Single()).RootElement;
         row.GetProperty("outcome").GetString().Should().Be("connection_error");
-        row.GetProperty("error").GetString().Should().Contain(proxy.Url.Authority, "the error names the proxy, not the target");
+        row.GetProperty("error").GetString().Should().Contain($"proxy {proxy.Url.Authority}", "the error says it was the proxy, not the target");
     }
 
     private static async Task ShouldHaveSeenAsync(Tinyproxy proxy, params string[] requestLines)
