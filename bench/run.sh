@@ -143,16 +143,17 @@ url_list() { awk -v n="$2" -v u="$base$3" 'BEGIN { for (i = 1; i <= n; i++) prin
 # curl_config URLS CONFIG: curl's config file of url/output pairs.
 curl_config() { awk '{ print "url = \"" $0 "\"\noutput = \"/dev/null\"" }' "$1" > "$2"; }
 
-# expect_results TOOL COUNT: every URL got exactly one result line, and every one was a success.
+# expect_results TOOL COUNT [SUCCESS]: every URL got exactly one result line, and every one was a success: for fetcher
+# a line matching the grep pattern SUCCESS (default '"ok":true'), for curl a line that is exactly SUCCESS (default 200).
 expect_results() {
   local lines good
   lines=$(wc -l < "$work/stdout")
   case "$1" in
-    fetcher) good=$(grep -c '"ok":true' "$work/stdout" || true) ;;
-    curl) good=$(grep -cx '200' "$work/stdout" || true) ;;
+    fetcher) good=$(grep -c "${3:-\"ok\":true}" "$work/stdout" || true) ;;
+    curl) good=$(grep -cx "${3:-200}" "$work/stdout" || true) ;;
   esac
   if [ "$lines" -ne "$2" ] || [ "$good" -ne "$2" ]; then
-    echo "bench: $1 gave $lines results ($good ok) for $2 URLs" >&2
+    echo "bench: $1 gave $lines results ($good ok${3:+ as '$3'}) for $2 URLs" >&2
     head -n 3 "$work/stdout" "$work/stderr" >&2
     exit 1
   fi
