@@ -2,6 +2,7 @@ using System.CommandLine;
 using Fetcher.Cli.Commands;
 using Fetcher.Cli.Options;
 using Fetcher.Cli.Terminal;
+using Fetcher.Fetching;
 using Fetcher.Runs;
 using Fetcher.Text;
 
@@ -11,11 +12,27 @@ namespace Fetcher.Cli;
 internal static class FetcherApp
 {
     /// <summary>Runs fetcher with <paramref name="args"/> on <paramref name="console"/> and returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken cancellationToken = default) =>
+        RunAsync(args, console, beforeFetch: null, cancellationToken);
+
+    /// <summary>Runs fetcher with <paramref name="args"/> on <paramref name="console"/> and returns the exit code.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="console">Where output and errors go.</param>
+    /// <param name="beforeFetch">
+    /// Called with a fetch run's options once they are parsed, before the first request: the process's own settings
+    /// (see <see cref="MachineTrustStore"/>), which tests running fetcher in their process leave out.
+    /// </param>
+    /// <param name="cancellationToken">Stops the run.</param>
+    public static async Task<int> RunAsync(string[] args, CliConsole console, Action<FetchOptions>? beforeFetch, CancellationToken cancellationToken = default)
     {
         var cli = new FetcherCommandLine();
         var root = cli.CreateRootCommand();
-        root.SetAction((parse, token) => FetchCommand.RunAsync(RunSettings.From(parse, cli), console, token));
+        root.SetAction((parse, token) =>
+        {
+            var settings = RunSettings.From(parse, cli);
+            beforeFetch?.Invoke(settings.Fetch);
+            return FetchCommand.RunAsync(settings, console, token);
+        });
         var summarize = new SummarizeCommandLine();
         var summarizeCommand = summarize.CreateCommand();
         summarizeCommand.SetAction((parse, token) => SummarizeCommand.RunAsync(parse.GetValue(summarize.Reports) ?? [], new FailurePolicy(parse.GetValue(summarize.FailThreshold)), console, token));

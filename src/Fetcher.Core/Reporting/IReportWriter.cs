@@ -14,12 +14,6 @@ public interface IReportWriter
     /// <summary>Pushes buffered output to the underlying writer.</summary>
     void Flush();
 
-    /// <summary>
-    /// Whether an output that someone may be reading live (standard output, <c>-o</c>) should be flushed after every
-    /// result rather than once per batch of results: JSON lines are, so that a run that is killed leaves whole lines, at
-    /// most the last one torn (which <c>--resume</c> cuts off). Default <see langword="false"/>.
-    /// </summary>
-    bool FlushAfterEachResult => false;
 
     /// <summary>
     /// Ends the report once, after the last result: writes anything that needs the whole run (a JUnit report's

@@ -36,37 +36,37 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         _buffer.ResetWrittenCount();
         _json.Reset();
         _json.WriteStartObject();
-        _json.WriteString(ResultFields.Source, result.Source);
-        _json.WriteNumber(ResultFields.Line, result.Line);
-        _json.WriteString(ResultFields.Url, result.Url);
-        _json.WriteBoolean(ResultFields.Ok, result.Ok);
-        _json.WriteString(ResultFields.Outcome, result.Outcome.ToName());
-        WriteNullable(ResultFields.Status, result.Status);
-        _json.WriteString(ResultFields.Reason, result.Reason);
-        _json.WriteNumber(ResultFields.ElapsedMs, ReportValues.ElapsedMs(result));
-        _json.WriteNumber(ResultFields.Bytes, result.Bytes);
-        _json.WriteNumber(ResultFields.Attempts, result.Attempts);
-        _json.WriteString(ResultFields.FinalUrl, result.FinalUrl);
-        _json.WriteString(ResultFields.Error, result.Error);
-        _json.WriteString(ResultFields.StartedAt, ReportValues.StartedAt(result));
-        WriteNullable(ResultFields.DnsMs, ReportValues.PhaseMs(result.DnsMs));
-        WriteNullable(ResultFields.ConnectMs, ReportValues.PhaseMs(result.ConnectMs));
-        WriteNullable(ResultFields.TlsMs, ReportValues.PhaseMs(result.TlsMs));
-        WriteNullable(ResultFields.TtfbMs, ReportValues.PhaseMs(result.TtfbMs));
-        WriteNullable(ResultFields.CertDaysLeft, result.CertDaysLeft);
-        _json.WriteString(ResultFields.Name, result.Name);
-        _json.WriteString(ResultFields.BodyExcerpt, result.BodyExcerpt);
-        ReportValues.WriteHeaders(_json, ResultFields.Headers, result.Headers);
-        _json.WriteString(ResultFields.HttpVersion, result.HttpVersion);
-        _json.WriteString(ResultFields.TlsVersion, result.TlsVersion);
-        _json.WriteString(ResultFields.CertSubject, result.CertSubject);
-        _json.WriteString(ResultFields.CertIssuer, result.CertIssuer);
-        _json.WriteString(ResultFields.CertNotAfter, ReportValues.Timestamp(result.CertNotAfter));
-        _json.WriteString(ResultFields.RemoteIp, result.RemoteIp);
-        WriteNullable(ResultFields.Round, result.Round);
-        _json.WriteString(ResultFields.PreviousOutcome, result.PreviousOutcome?.ToName());
-        WriteNullable(ResultFields.Redirects, result.Redirects);
-        WriteNullable(ResultFields.DecodedBytes, result.DecodedBytes);
+        _json.WriteString(JsonNames.Source, result.Source);
+        _json.WriteNumber(JsonNames.Line, result.Line);
+        _json.WriteString(JsonNames.Url, result.Url);
+        _json.WriteBoolean(JsonNames.Ok, result.Ok);
+        _json.WriteString(JsonNames.Outcome, result.Outcome.ToName());
+        WriteNullable(JsonNames.Status, result.Status);
+        _json.WriteString(JsonNames.Reason, result.Reason);
+        _json.WriteNumber(JsonNames.ElapsedMs, ReportValues.ElapsedMs(result));
+        _json.WriteNumber(JsonNames.Bytes, result.Bytes);
+        _json.WriteNumber(JsonNames.Attempts, result.Attempts);
+        _json.WriteString(JsonNames.FinalUrl, result.FinalUrl);
+        _json.WriteString(JsonNames.Error, result.Error);
+        _json.WriteString(JsonNames.StartedAt, ReportValues.StartedAt(result));
+        WriteNullable(JsonNames.DnsMs, ReportValues.PhaseMs(result.DnsMs));
+        WriteNullable(JsonNames.ConnectMs, ReportValues.PhaseMs(result.ConnectMs));
+        WriteNullable(JsonNames.TlsMs, ReportValues.PhaseMs(result.TlsMs));
+        WriteNullable(JsonNames.TtfbMs, ReportValues.PhaseMs(result.TtfbMs));
+        WriteNullable(JsonNames.CertDaysLeft, result.CertDaysLeft);
+        _json.WriteString(JsonNames.Name, result.Name);
+        _json.WriteString(JsonNames.BodyExcerpt, result.BodyExcerpt);
+        ReportValues.WriteHeaders(_json, JsonNames.Headers, result.Headers);
+        _json.WriteString(JsonNames.HttpVersion, result.HttpVersion);
+        _json.WriteString(JsonNames.TlsVersion, result.TlsVersion);
+        _json.WriteString(JsonNames.CertSubject, result.CertSubject);
+        _json.WriteString(JsonNames.CertIssuer, result.CertIssuer);
+        _json.WriteString(JsonNames.CertNotAfter, ReportValues.Timestamp(result.CertNotAfter));
+        _json.WriteString(JsonNames.RemoteIp, result.RemoteIp);
+        WriteNullable(JsonNames.Round, result.Round);
+        _json.WriteString(JsonNames.PreviousOutcome, result.PreviousOutcome?.ToName());
+        WriteNullable(JsonNames.Redirects, result.Redirects);
+        WriteNullable(JsonNames.DecodedBytes, result.DecodedBytes);
         _json.WriteEndObject();
         _json.Flush();
 
@@ -85,8 +85,6 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
     /// <inheritdoc />
     public void Flush() => _output.Flush();
 
-    /// <inheritdoc />
-    public bool FlushAfterEachResult => true;
 
     /// <inheritdoc />
     public void Complete(ReportCompletion completion) => Flush();
@@ -94,7 +92,7 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
     /// <inheritdoc />
     public void Dispose() => _json.Dispose();
 
-    private void WriteNullable(string name, double? value)
+    private void WriteNullable(JsonEncodedText name, double? value)
     {
         if (value is { } number)
         {
@@ -106,7 +104,7 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
         }
     }
 
-    private void WriteNullable(string name, long? value)
+    private void WriteNullable(JsonEncodedText name, long? value)
     {
         if (value is { } number)
         {

@@ -70,17 +70,13 @@ public sealed class ReportOutputs : IReportWriter, IDisposable
     /// <inheritdoc />
     public void WriteHeader() => _outputs.ForEach(o => o.Writer.WriteHeader());
 
-    /// <summary>Writes <paramref name="result"/> to every report; a watched output whose writer asks for it is flushed at once.</summary>
+    /// <summary>Writes <paramref name="result"/> to every report; <see cref="Flush"/> pushes it out.</summary>
     /// <param name="result">The result.</param>
     public void Write(FetchResult result)
     {
         foreach (var output in _outputs)
         {
             output.Writer.Write(result);
-            if (output.IsWatched && output.Writer.FlushAfterEachResult)
-            {
-                output.Writer.Flush();
-            }
         }
     }
 

@@ -11,8 +11,7 @@ namespace Fetcher.Reporting;
 internal static class ReportValues
 {
     /// <summary><c>started_at</c>: UTC, ISO 8601, millisecond precision, e.g. <c>2026-11-25T06:19:24.090Z</c>.</summary>
-    public static string StartedAt(FetchResult result) =>
-        result.StartedAt.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+    public static string StartedAt(FetchResult result) => UtcMilliseconds.Format(result.StartedAt);
 
     /// <summary><c>cert_not_after</c>: UTC, ISO 8601, to the second as certificates store it, e.g. <c>2027-01-31T12:00:00Z</c>; or null.</summary>
     public static string? Timestamp(DateTimeOffset? at) =>
@@ -25,7 +24,7 @@ internal static class ReportValues
     public static double? PhaseMs(double? milliseconds) => milliseconds is { } value ? Math.Round(value, 3) : null;
 
     /// <summary><c>headers</c>: the captured headers as a JSON object of strings, or null when none were captured.</summary>
-    public static void WriteHeaders(Utf8JsonWriter json, string name, IReadOnlyDictionary<string, string>? headers)
+    public static void WriteHeaders(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyDictionary<string, string>? headers)
     {
         if (headers is null)
         {

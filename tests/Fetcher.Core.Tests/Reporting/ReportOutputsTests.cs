@@ -24,7 +24,7 @@ public class ReportOutputsTests
     }
 
     [Fact]
-    public void Write_WriterThatAsksForIt_IsFlushedAfterEachResult()
+    public void Write_BuffersEveryFormat_AndFlush_PushesTheBatchOutOnce()
     {
         var jsonLines = new CountingWriter();
         var csv = new CountingWriter();
@@ -34,9 +34,12 @@ public class ReportOutputsTests
 
         outputs.Write(SampleResults.Ok());
         outputs.Write(SampleResults.Ok());
+        var flushesBefore = (jsonLines.Flushes, csv.Flushes);
+        outputs.Flush();
 
-        jsonLines.Flushes.Should().Be(2, "a killed run must leave whole lines");
-        csv.Flushes.Should().Be(0, "the run flushes once per batch");
+        flushesBefore.Should().Be((0, 0), "results that are ready together go out in one write");
+        (jsonLines.Flushes, csv.Flushes).Should().Be((1, 1));
+        jsonLines.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(2);
     }
 
     [Fact]

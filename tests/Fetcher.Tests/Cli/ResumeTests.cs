@@ -151,16 +151,30 @@ public class ResumeTests
     }
 
     [Fact]
-    public async Task JsonLines_AreFlushedOneByOne()
+    public async Task JsonLines_ThatTrickleIn_AreEachFlushedAsTheyCome()
     {
         await using var server = new FaultServer();
-        using var input = new TempFile(content: string.Concat(Enumerable.Range(1, 5).Select(i => $"{server.UrlOf(FaultPaths.Ok)}?{i}\n")));
+        using var input = new TempFile(content: string.Concat(new[] { 0, 500, 1000 }.Select(ms => $"{server.UrlOf(FaultPaths.Slow(ms))}?{ms}\n")));
         var output = new FlushCountingWriter();
 
-        var result = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "--max", "5"], standardOutput: output);
+        var result = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "--max", "3"], standardOutput: output);
 
         result.ExitCode.Should().Be(0);
-        output.FlushedLines.Should().Equal(1, 2, 3, 4, 5);
+        output.FlushedLines.Should().Equal(1, 2, 3);
+    }
+
+    [Fact]
+    public async Task JsonLines_ThatPourIn_AreFlushedInWholeLines_NoneLeftBehind()
+    {
+        await using var server = new FaultServer();
+        using var input = new TempFile(content: string.Concat(Enumerable.Range(1, 200).Select(i => $"{server.UrlOf(FaultPaths.Ok)}?{i}\n")));
+        var output = new FlushCountingWriter();
+
+        var result = await CliRunner.RunAsync([input.Path, "-f", "jsonl", "--max", "16"], standardOutput: output);
+
+        result.ExitCode.Should().Be(0);
+        output.FlushedLines.Should().BeInAscendingOrder().And.OnlyHaveUniqueItems().And.EndWith(200);
+        output.TornFlushes.Should().Be(0, "a flush never leaves half a line behind it");
     }
 
     private static TempFile SlowList(FaultServer server, int lines, int milliseconds) =>
@@ -199,12 +213,17 @@ public class ResumeTests
             _lines += buffer.AsSpan(index, count).Count('\n');
         }
 
+        public int TornFlushes { get; private set; }
+
         public override void Flush()
         {
             if (FlushedLines.Count == 0 || FlushedLines[^1] != _lines)
             {
                 FlushedLines.Add(_lines);
             }
+
+            var text = GetStringBuilder();
+            TornFlushes += text.Length > 0 && text[^1] != '\n' ? 1 : 0;
 
             base.Flush();
         }

@@ -1,0 +1,63 @@
+using System.Runtime.InteropServices;
+using Fetcher.Fetching;
+
+namespace Fetcher.Cli;
+
+/// <summary>
+/// Keeps .NET from reading the machine's CA store in a run that never trusts it: under <c>--cacert</c> (whose
+/// authorities replace the store, as curl's do) and <c>--insecure</c>. On Linux, .NET reads the whole store on the
+/// first certificate chain it builds, whatever the chain's trust mode: every file of <c>/etc/ssl/certs</c> and the bundle,
+/// parsed by OpenSSL, about 60–90 ms of a 2-core machine before the first handshake can finish (issue 16). It finds the
+/// store through OpenSSL's <c>SSL_CERT_FILE</c> and <c>SSL_CERT_DIR</c>, read from the native environment, so pointing
+/// them at nothing before the first handshake leaves it empty; nothing else in the process reads them.
+/// </summary>
+internal static partial class MachineTrustStore
+{
+    /// <summary>OpenSSL's variable for the CA bundle file.</summary>
+    public const string FileVariable = "SSL_CERT_FILE";
+
+    /// <summary>OpenSSL's variable for the CA directories.</summary>
+    public const string DirectoryVariable = "SSL_CERT_DIR";
+
+    /// <summary>Points the store at nothing when <paramref name="options"/> never trust it, in this process only.</summary>
+    public static void SkipWhenUnused(FetchOptions options) =>
+        SkipWhenUnused(options, OperatingSystem.IsLinux(), SetNative);
+
+    /// <summary>
+    /// The decision, with the environment passed in: nothing changes off Linux (other systems have stores of their own)
+    /// or when the run may trust the store (neither <c>--cacert</c> nor <c>--insecure</c>). A store the user named with
+    /// these variables is set aside too (many images set them to the system's paths): it would not be trusted either,
+    /// as curl's <c>--cacert</c> replaces <c>SSL_CERT_FILE</c>. Returns whether the variables were set.
+    /// </summary>
+    internal static bool SkipWhenUnused(FetchOptions options, bool isLinux, Action<string, string> setVariable)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(setVariable);
+        var storeUnused = options.Insecure || options.TrustedAuthorities is { Count: > 0 };
+        if (!isLinux || !storeUnused)
+        {
+            return false;
+        }
+
+        setVariable(FileVariable, "/dev/null");
+        setVariable(DirectoryVariable, string.Empty);
+        return true;
+    }
+
+    /// <summary>
+    /// Sets a variable in the native environment, where OpenSSL reads it (.NET's <see cref="Environment"/> keeps a copy
+    /// of its own on Linux), and in that copy, so both agree. Runs before any request, while no other thread reads it.
+    /// </summary>
+    private static void SetNative(string name, string value)
+    {
+        if (SetEnvironmentVariable(name, value, overwrite: 1) != 0)
+        {
+            return;
+        }
+
+        Environment.SetEnvironmentVariable(name, value);
+    }
+
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int SetEnvironmentVariable(string name, string value, int overwrite);
+}
