@@ -61,6 +61,20 @@ EOF
       h2_expect fetcher "$n" 2 "$dir/baseline.connections"
     fi
   done
+  # Steady state: 100,000 URLs, fetcher and h2load -m 10 side by side, so that process start and the first handshake
+  # (a fixed cost, a tenth of a 20,000-URL run) are spread out for both.
+  local n_long=100000
+  if ! $smoke; then
+    awk -v n="$n_long" -v u="$origin/ok" 'BEGIN { for (i = 1; i <= n; i++) print u "?i=" i }' > "$dir/urls-long.txt"
+    for _ in $(seq 1 "$runs"); do
+      timed "$dir/fetcher.long" "$fetcher" "$dir/urls-long.txt" --max "$concurrency" --cacert "$dir/ca.pem" --format jsonl
+      h2_expect fetcher "$n_long" 2
+      h2load -n "$n_long" -c 64 -m 10 "$origin/ok" > "$dir/h2load.out" 2>&1 || true
+      grep -q "requests: $n_long total, $n_long started, $n_long done, $n_long succeeded" "$dir/h2load.out" \
+        || { say "http2: h2load (100,000) did not finish every request"; cat "$dir/h2load.out" >&2; return 1; }
+      awk -v n="$n_long" '/^finished in/ { print n / $4 }' "$dir/h2load.out" >> "$dir/h2load.long"   # seconds (count / rate), as in the ceiling runs below
+    done
+  fi
   # The ceiling: h2load (nghttp2's C client, no per-URL work beyond the request) with 10 streams per connection, and
   # with all of c=64's streams on one or two connections, which is what fetcher does.
   local shape
@@ -75,6 +89,13 @@ EOF
     done
   done
   h2_report "$dir" "$n" "$concurrency"
+  if [ -s "$dir/h2load.long" ]; then
+    local long_fetcher long_h2load
+    long_fetcher=$(awk -v n="$n_long" -v f="$(wall "$dir/fetcher.long")" 'BEGIN { printf "%.0f", n / f }')
+    long_h2load=$(awk -v n="$n_long" -v t="$(median < "$dir/h2load.long")" 'BEGIN { printf "%.0f", n / t }')
+    table_line "$(awk -v f="$long_fetcher" -v h="$long_h2load" 'BEGIN { printf "%-44s %14.0f %14.0f %9.0f%%", "   100,000 URLs: fetcher; h2load -m 10 (share)", f, h, 100 * f / h }')"
+    json_fragment http2_steady_state "{ \"urls\": $n_long, \"fetcher_urls_per_s\": $long_fetcher, \"h2load_c64_m10_requests_per_s\": $long_h2load }"
+  fi
 }
 
 # h2_expect TOOL COUNT VERSION [CONNECTIONS_FILE]: every URL got exactly one result, each a success over VERSION; for
