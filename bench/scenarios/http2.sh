@@ -60,6 +60,8 @@ EOF
       timed "$dir/baseline" "$baseline" "$dir/urls.txt" --max "$concurrency" --cacert "$dir/ca.pem" --format jsonl
       h2_expect fetcher "$n" 2 "$dir/baseline.connections"
     fi
+    # The ceiling the target is set against, in the same run as the tools it is compared with.
+    h2load_once "$n" 64 10 "$dir/h2load.c64m10" || return 1
   done
   # Steady state: 100,000 URLs, fetcher and h2load -m 10 side by side, so that process start and the first handshake
   # (a fixed cost, a tenth of a 20,000-URL run) are spread out for both.
@@ -69,23 +71,16 @@ EOF
     for _ in $(seq 1 "$runs"); do
       timed "$dir/fetcher.long" "$fetcher" "$dir/urls-long.txt" --max "$concurrency" --cacert "$dir/ca.pem" --format jsonl
       h2_expect fetcher "$n_long" 2
-      h2load -n "$n_long" -c 64 -m 10 "$origin/ok" > "$dir/h2load.out" 2>&1 || true
-      grep -q "requests: $n_long total, $n_long started, $n_long done, $n_long succeeded" "$dir/h2load.out" \
-        || { say "http2: h2load (100,000) did not finish every request"; cat "$dir/h2load.out" >&2; return 1; }
-      awk -v n="$n_long" '/^finished in/ { print n / $4 }' "$dir/h2load.out" >> "$dir/h2load.long"   # seconds (count / rate), as in the ceiling runs below
+      h2load_once "$n_long" 64 10 "$dir/h2load.long" || return 1
     done
   fi
   # The ceiling: h2load (nghttp2's C client, no per-URL work beyond the request) with 10 streams per connection, and
   # with all of c=64's streams on one or two connections, which is what fetcher does.
   local shape
-  for shape in "64 10" "1 64" "2 32"; do
+  for shape in "1 64" "2 32"; do
     set -- $shape
     for _ in $(seq 1 "$runs"); do
-      h2load -n "$n" -c "$1" -m "$2" "$origin/ok" > "$dir/h2load.out" 2>&1 || true
-      grep -q "requests: $n total, $n started, $n done, $n succeeded" "$dir/h2load.out" \
-        || { say "http2: h2load -c $1 -m $2 did not finish every request"; cat "$dir/h2load.out" >&2; return 1; }
-      # "finished in 1.23s, 16260.16 req/s, …": the time's unit varies (us, ms, s), the rate's does not.
-      awk -v n="$n" '/^finished in/ { print n / $4 }' "$dir/h2load.out" >> "$dir/h2load.c$1m$2"
+      h2load_once "$n" "$1" "$2" "$dir/h2load.c$1m$2" || return 1
     done
   done
   h2_report "$dir" "$n" "$concurrency"
@@ -96,6 +91,16 @@ EOF
     table_line "$(awk -v f="$long_fetcher" -v h="$long_h2load" 'BEGIN { printf "%-44s %14.0f %14.0f %9.0f%%", "   100,000 URLs: fetcher; h2load -m 10 (share)", f, h, 100 * f / h }')"
     json_fragment http2_steady_state "{ \"urls\": $n_long, \"fetcher_urls_per_s\": $long_fetcher, \"h2load_c64_m10_requests_per_s\": $long_h2load }"
   fi
+}
+
+# h2load_once COUNT CLIENTS STREAMS FILE: one h2load run against $origin; checks every request succeeded and appends
+# its duration in seconds to FILE. "finished in 1.23s, 16260.16 req/s, …": the time's unit varies (us, ms, s), the
+# rate's does not, so the duration is COUNT / rate.
+h2load_once() {
+  h2load -n "$1" -c "$2" -m "$3" "$origin/ok" > "$dir/h2load.out" 2>&1 || true
+  grep -q "requests: $1 total, $1 started, $1 done, $1 succeeded" "$dir/h2load.out" \
+    || { say "http2: h2load -n $1 -c $2 -m $3 did not finish every request"; cat "$dir/h2load.out" >&2; return 1; }
+  awk -v n="$1" '/^finished in/ { print n / $4 }' "$dir/h2load.out" >> "$4"
 }
 
 # h2_expect TOOL COUNT VERSION [CONNECTIONS_FILE]: every URL got exactly one result, each a success over VERSION; for
