@@ -61,6 +61,22 @@ timed() {
 }
 
 
+# bare_client: publishes bench/bare-client (Native AOT) once per benchmark and sets the array bare to the command that
+# runs it (args: LIST CA_PEM CONCURRENCY [1.1]), the smallest .NET client with fetcher's transport settings: what .NET
+# itself reaches on this machine (see its Program.cs). It is set up as fetcher sets itself up: inline socket
+# completions, and the machine's CA store left unread, since the CA given replaces it. Returns 1, with bare empty,
+# when it cannot be built; the scenarios then leave its rows out.
+bare=()
+bare_client() {
+  [ ${#bare[@]} -gt 0 ] && return 0
+  say "publishing the bare .NET client (Native AOT)"
+  if ! dotnet publish "$repo/bench/bare-client/BareClient.csproj" -c Release -r linux-x64 -o "$work/bare" > "$work/publish-bare.log" 2>&1; then
+    cat "$work/publish-bare.log" >&2
+    return 1
+  fi
+  bare=(env DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 SSL_CERT_FILE=/dev/null SSL_CERT_DIR= "$work/bare/bare-client")
+}
+
 # A scenario reports through these two, so run.sh can print every scenario's lines under the classic table and
 # gather the JSON: table_line TEXT (one printed row) and json_fragment NAME JSON_OBJECT.
 table_line() { printf '%s\n' "$*" >> "$work/table.extra"; }

@@ -151,6 +151,7 @@ expect_results() {
   case "$1" in
     fetcher) good=$(grep -c "${3:-\"ok\":true}" "$work/stdout" || true) ;;
     curl) good=$(grep -cx "${3:-200}" "$work/stdout" || true) ;;
+    bare) good=$(grep -cx "$3" "$work/stdout" || true) ;;
   esac
   if [ "$lines" -ne "$2" ] || [ "$good" -ne "$2" ]; then
     echo "bench: $1 gave $lines results ($good ok${3:+ as '$3'}) for $2 URLs" >&2

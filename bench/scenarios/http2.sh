@@ -48,6 +48,7 @@ EOF
   awk -v n="$n" -v u="$origin/ok" 'BEGIN { for (i = 1; i <= n; i++) print u "?i=" i }' > "$dir/urls.txt"
   awk '{ print "url = \"" $0 "\"\noutput = \"/dev/null\"" }' "$dir/urls.txt" > "$dir/curl.config"
 
+  bare_client || say "http2: the bare .NET client could not be built; its rows are left out"
   say "http2: $n URLs over TLS to $origin at c=$concurrency, $runs run(s) each"
   for _ in $(seq 1 "$runs"); do
     timed "$dir/fetcher.h2" "$fetcher" "$dir/urls.txt" --max "$concurrency" --cacert "$dir/ca.pem" --format jsonl
@@ -59,6 +60,10 @@ EOF
     if [ -n "$baseline" ]; then
       timed "$dir/baseline" "$baseline" "$dir/urls.txt" --max "$concurrency" --cacert "$dir/ca.pem" --format jsonl
       h2_expect fetcher "$n" 2 "$dir/baseline.connections"
+    fi
+    if [ ${#bare[@]} -gt 0 ]; then
+      timed "$dir/bare" "${bare[@]}" "$dir/urls.txt" "$dir/ca.pem" "$concurrency"
+      expect_results bare "$n" "200 2.0 3"
     fi
     # The ceiling the target is set against, in the same run as the tools it is compared with.
     h2load_once "$n" 64 10 "$dir/h2load.c64m10" || return 1
@@ -84,6 +89,16 @@ EOF
     done
   done
   h2_report "$dir" "$n" "$concurrency"
+  if [ -s "$dir/bare" ]; then
+    # fetcher's own cost is the gap between the two .NET clients; the platform's is the gap from the bare one to h2load.
+    local bare_rate fetcher_rate h2load_rate
+    bare_rate=$(awk -v n="$n" -v b="$(wall "$dir/bare")" 'BEGIN { printf "%.0f", n / b }')
+    fetcher_rate=$(awk -v n="$n" -v f="$(wall "$dir/fetcher.h2")" 'BEGIN { printf "%.0f", n / f }')
+    h2load_rate=$(awk -v n="$n" -v t="$(median < "$dir/h2load.c64m10")" 'BEGIN { printf "%.0f", n / t }')
+    table_line "$(awk -v b="$bare_rate" -v f="$fetcher_rate" -v h="$h2load_rate" 'BEGIN { printf "%-44s %14.0f %14s %9.0f%%", "   bare .NET HttpClient, h2 (h2load share)", b, "", 100 * b / h }')"
+    table_line "$(awk -v b="$bare_rate" -v f="$fetcher_rate" 'BEGIN { printf "%-44s %14.0f%%", "   fetcher / bare .NET HttpClient", 100 * f / b }')"
+    json_fragment http2_bare_client "{ \"urls\": $n, \"bare_urls_per_s\": $bare_rate, \"fetcher_urls_per_s\": $fetcher_rate, \"h2load_c64_m10_requests_per_s\": $h2load_rate }"
+  fi
   if [ -s "$dir/h2load.long" ]; then
     local long_fetcher long_h2load
     long_fetcher=$(awk -v n="$n_long" -v f="$(wall "$dir/fetcher.long")" 'BEGIN { printf "%.0f", n / f }')

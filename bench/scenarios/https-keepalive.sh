@@ -10,7 +10,8 @@ else
   https_nginx https-keepalive
   awk -v n="$n_keepalive" -v p="$https_port" 'BEGIN { for (i = 1; i <= n; i++) print "https://localhost:" p "/ok?i=" i }' > "$work/https-keepalive.txt"
   say "https-keepalive: $n_keepalive URLs to one https host at concurrency 64, $runs run(s) each"
-  https_side_by_side ka "$work/https-keepalive.txt" "$n_keepalive" "--cacert $work/tls/ca.pem"
+  bare_client || say "https-keepalive: the bare .NET client could not be built; its rows are left out"
+  with_bare=1 https_side_by_side ka "$work/https-keepalive.txt" "$n_keepalive" "--cacert $work/tls/ca.pem"
   # The ceiling, wrk, runs 4 s once a run, each time beside a fetcher run of 100,000 URLs (about as long): its median is
   # set against both fetcher figures. The 20,000-URL share carries fetcher's fixed costs (process start, the first
   # handshakes: a tenth of a one-second run) that wrk's 4 s hide; the 100,000-URL share spreads them out.
@@ -29,6 +30,10 @@ else
   keepalive_json=$(https_rows ka "https-keepalive: $n_keepalive URLs, c=64" "$n_keepalive")
   if [ "$wrk_https" != 0 ]; then
     table_line "$(awk -v w="$wrk_https" -v n="$n_keepalive" -v f="$(wall "$work/ka.fetcher")" 'BEGIN { printf "%-44s %14.0f %14s %9.0f%%", "   wrk, c=64, 4 s (req/s; fetcher share)", w, "", 100 * (n / f) / w }')"
+  fi
+  if [ -s "$work/ka.bare" ]; then
+    # fetcher's own cost is the gap between the two .NET clients.
+    table_line "$(awk -v n="$n_keepalive" -v b="$(wall "$work/ka.bare")" -v f="$(wall "$work/ka.fetcher")" -v w="$wrk_https" 'BEGIN { printf "%-44s %14.0f %14s %9s\n%-44s %14.0f%%", "   bare .NET HttpClient (URLs/s; wrk share)", n / b, "", (w > 0 ? sprintf("%.0f%%", 100 * (n / b) / w) : "-"), "   fetcher / bare .NET HttpClient", 100 * b / f }')"
   fi
   if [ "$long_fetcher" != 0 ]; then
     table_line "$(awk -v f="$long_fetcher" -v w="$long_wrk" 'BEGIN { if (w > 0) printf "%-44s %14.0f %14.0f %9.0f%%", "   100,000 URLs: fetcher; wrk (share)", f, w, 100 * f / w }')"
