@@ -20,7 +20,6 @@ public sealed class ContinuedReportWriter(IReportWriter inner) : IReportWriter, 
     /// <inheritdoc />
     public void Flush() => inner.Flush();
 
-
     /// <inheritdoc />
     public void Complete(ReportCompletion completion) => inner.Complete(completion);
 

@@ -11,7 +11,6 @@ public sealed class FailSafeReportWriter(IReportWriter inner, Action? onFailure 
     /// <summary>Why the output failed, or <see langword="null"/> while it works.</summary>
     public string? Failure { get; private set; }
 
-
     /// <inheritdoc />
     public void WriteHeader() => Guard(static writer => writer.WriteHeader());
 

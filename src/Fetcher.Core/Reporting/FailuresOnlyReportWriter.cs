@@ -24,7 +24,6 @@ public sealed class FailuresOnlyReportWriter(IReportWriter inner) : IReportWrite
     /// <inheritdoc />
     public void Flush() => inner.Flush();
 
-
     /// <inheritdoc />
     public void Complete(ReportCompletion completion) => inner.Complete(completion);
 }

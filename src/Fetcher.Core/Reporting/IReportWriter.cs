@@ -14,7 +14,6 @@ public interface IReportWriter
     /// <summary>Pushes buffered output to the underlying writer.</summary>
     void Flush();
 
-
     /// <summary>
     /// Ends the report once, after the last result: writes anything that needs the whole run (a JUnit report's
     /// counts, say) and flushes. Not called when the run failed before its end (an output that broke, a bug).

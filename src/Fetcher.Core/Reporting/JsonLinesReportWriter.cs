@@ -85,7 +85,6 @@ public sealed class JsonLinesReportWriter : IReportWriter, IDisposable
     /// <inheritdoc />
     public void Flush() => _output.Flush();
 
-
     /// <inheritdoc />
     public void Complete(ReportCompletion completion) => Flush();
 

@@ -11,7 +11,6 @@ namespace Fetcher.Runs;
 /// <param name="round">Which round this is.</param>
 internal sealed class RoundReportWriter(IReportWriter inner, WatchRound round) : IReportWriter
 {
-
     public void WriteHeader() => inner.WriteHeader();
 
     public void Write(FetchResult result)
