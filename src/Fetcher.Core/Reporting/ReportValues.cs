@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -11,11 +10,10 @@ namespace Fetcher.Reporting;
 internal static class ReportValues
 {
     /// <summary><c>started_at</c>: UTC, ISO 8601, millisecond precision, e.g. <c>2026-11-25T06:19:24.090Z</c>.</summary>
-    public static string StartedAt(FetchResult result) => UtcMilliseconds.Format(result.StartedAt);
+    public static string StartedAt(FetchResult result) => UtcTimestamp.Milliseconds(result.StartedAt);
 
     /// <summary><c>cert_not_after</c>: UTC, ISO 8601, to the second as certificates store it, e.g. <c>2027-01-31T12:00:00Z</c>; or null.</summary>
-    public static string? Timestamp(DateTimeOffset? at) =>
-        at?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    public static string? Timestamp(DateTimeOffset? at) => at is { } instant ? UtcTimestamp.Seconds(instant) : null;
 
     /// <summary><c>elapsed_ms</c>: milliseconds to the microsecond.</summary>
     public static double ElapsedMs(FetchResult result) => Math.Round(result.ElapsedMs, 3);
