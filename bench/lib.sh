@@ -45,6 +45,8 @@ ensure_packages() {
   { $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}"; } >&2
 }
 
+# per_second COUNT SECONDS: COUNT / SECONDS, rounded, e.g. URLs/s from a median wall time.
+per_second() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 wall() { awk '{ print $1 }' "$1" | median; }
 rss_mb() { awk '{ print $2 / 1024 }' "$1" | median; }

@@ -92,17 +92,17 @@ EOF
   if [ -s "$dir/bare" ]; then
     # fetcher's own cost is the gap between the two .NET clients; the platform's is the gap from the bare one to h2load.
     local bare_rate fetcher_rate h2load_rate
-    bare_rate=$(awk -v n="$n" -v b="$(wall "$dir/bare")" 'BEGIN { printf "%.0f", n / b }')
-    fetcher_rate=$(awk -v n="$n" -v f="$(wall "$dir/fetcher.h2")" 'BEGIN { printf "%.0f", n / f }')
-    h2load_rate=$(awk -v n="$n" -v t="$(median < "$dir/h2load.c64m10")" 'BEGIN { printf "%.0f", n / t }')
-    table_line "$(awk -v b="$bare_rate" -v f="$fetcher_rate" -v h="$h2load_rate" 'BEGIN { printf "%-44s %14.0f %14s %9.0f%%", "   bare .NET HttpClient, h2 (h2load share)", b, "", 100 * b / h }')"
+    bare_rate=$(per_second "$n" "$(wall "$dir/bare")")
+    fetcher_rate=$(per_second "$n" "$(wall "$dir/fetcher.h2")")
+    h2load_rate=$(per_second "$n" "$(median < "$dir/h2load.c64m10")")
+    table_line "$(awk -v b="$bare_rate" -v h="$h2load_rate" 'BEGIN { printf "%-44s %14.0f %14s %9.0f%%", "   bare .NET HttpClient, h2 (h2load share)", b, "", 100 * b / h }')"
     table_line "$(awk -v b="$bare_rate" -v f="$fetcher_rate" 'BEGIN { printf "%-44s %14.0f%%", "   fetcher / bare .NET HttpClient", 100 * f / b }')"
     json_fragment http2_bare_client "{ \"urls\": $n, \"bare_urls_per_s\": $bare_rate, \"fetcher_urls_per_s\": $fetcher_rate, \"h2load_c64_m10_requests_per_s\": $h2load_rate }"
   fi
   if [ -s "$dir/h2load.long" ]; then
     local long_fetcher long_h2load
-    long_fetcher=$(awk -v n="$n_long" -v f="$(wall "$dir/fetcher.long")" 'BEGIN { printf "%.0f", n / f }')
-    long_h2load=$(awk -v n="$n_long" -v t="$(median < "$dir/h2load.long")" 'BEGIN { printf "%.0f", n / t }')
+    long_fetcher=$(per_second "$n_long" "$(wall "$dir/fetcher.long")")
+    long_h2load=$(per_second "$n_long" "$(median < "$dir/h2load.long")")
     table_line "$(awk -v f="$long_fetcher" -v h="$long_h2load" 'BEGIN { printf "%-44s %14.0f %14.0f %9.0f%%", "   100,000 URLs: fetcher; h2load -m 10 (share)", f, h, 100 * f / h }')"
     json_fragment http2_steady_state "{ \"urls\": $n_long, \"fetcher_urls_per_s\": $long_fetcher, \"h2load_c64_m10_requests_per_s\": $long_h2load }"
   fi

@@ -23,7 +23,7 @@ else
       expect_results fetcher "$n_long"
       wrk -t 2 -c 64 -d 4s "https://localhost:$https_port/ok" 2>&1 | awk '/^Requests\/sec:/ { print $2 }' >> "$work/ka-long.wrk"
     done
-    long_fetcher=$(awk -v n="$n_long" -v f="$(wall "$work/ka-long.fetcher")" 'BEGIN { printf "%.0f", n / f }')
+    long_fetcher=$(per_second "$n_long" "$(wall "$work/ka-long.fetcher")")
     long_wrk=$(median < "$work/ka-long.wrk")
     wrk_https=$long_wrk
   fi
