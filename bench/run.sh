@@ -3,7 +3,7 @@
 # all against one nginx on a loopback port of its own. Every figure comes from this run; ratios are taken between
 # tools measured side by side, so a noisy machine moves both.
 #
-#   bench/run.sh                 every scenario but the optional ones (about 9 minutes on 2 cores)
+#   bench/run.sh                 every scenario but the optional ones (about 10 minutes on 2 cores)
 #   bench/run.sh --smoke         2,000 URLs once per tool: checks every URL got a result (used by CI)
 #   bench/run.sh --runs 7        more repetitions (medians are quoted)
 #   bench/run.sh --aot PATH      use this Native AOT build of fetcher instead of publishing one
