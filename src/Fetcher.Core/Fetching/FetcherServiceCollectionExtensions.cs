@@ -49,6 +49,8 @@ public static class FetcherServiceCollectionExtensions
         services.AddSingleton(_ => ProxySelector.From(options, Environment.GetEnvironmentVariable));
         services.AddSingleton<AddressRouter>();
         services.AddSingleton<SocketConnector>();
+        // Tests register their own (before or after this call) to count the reads.
+        services.TryAddSingleton(_ => new SystemTrustWarmUp(options));
         services.AddSingleton(_ => new RequestRateLimiters(options));
 
         var client = services.AddHttpClient(FetchClient.Name, client => client.Timeout = Timeout.InfiniteTimeSpan)

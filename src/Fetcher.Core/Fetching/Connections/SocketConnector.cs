@@ -14,9 +14,10 @@ namespace Fetcher.Fetching.Connections;
 /// (--connect-to, --resolve, the resolver, -4/-6), connects to one of them (<see cref="HappyEyeballs"/>) and times both; <see cref="ReadyAsync"/>, the
 /// <see cref="SocketsHttpHandler.PlaintextStreamFilter"/>, runs once the connection can carry requests (after the TLS
 /// handshake for https) and times the handshake and reads the TLS session. It also keeps <see cref="Origins"/>, the
-/// newest connection's facts per origin, for requests that go out on a pooled connection.
+/// newest connection's facts per origin, for requests that go out on a pooled connection. The first https connection
+/// of a run starts reading the machine's trusted roots in the background (<see cref="SystemTrustWarmUp"/>).
 /// </summary>
-internal sealed class SocketConnector(AddressRouter router, TimeProvider timeProvider, ProxySelector proxies)
+internal sealed class SocketConnector(AddressRouter router, TimeProvider timeProvider, ProxySelector proxies, SystemTrustWarmUp trustWarmUp)
 {
     /// <summary>The facts of the newest open connection per origin, for this connector's connections only.</summary>
     public ConnectionFactsByOrigin Origins { get; } = new();
@@ -27,6 +28,7 @@ internal sealed class SocketConnector(AddressRouter router, TimeProvider timePro
         // The opener's options are read on the connection's thread: safe, because once a message is sent the handlers
         // above it only overwrite keys it already has (the resilience context), which never resizes the dictionary.
         var opener = context.InitialRequestMessage;
+        trustWarmUp.ConnectionStarting(opener.RequestUri);
         var trace = FetchTrace.Of(opener);
         var hop = trace?.CurrentHop ?? 0;
         var started = timeProvider.GetTimestamp();
