@@ -29,9 +29,14 @@ public sealed class StartupDirectivesTests
         HashSet<string> closed;
         using (var recorder = new CallSiteRecorder())
         {
-            // --retries makes the pipeline add its retry strategy, which asks for a logger of its own.
-            var result = await CliRunner.RunAsync([input.Path, "--retries", "1", "-f", "jsonl"]);
-            result.ExitCode.Should().Be(0, result.Error);
+            // --retries makes the pipeline add its retry strategy, which asks for a logger of its own; the politeness
+            // options add strategies of their own, and -v turns the libraries' logging on.
+            foreach (string[] options in (string[][])[["--retries", "1"], ["--rate", "100/s", "--rate-per-host", "50/s", "--max-per-host", "2", "--host-errors", "3", "-v"]])
+            {
+                var result = await CliRunner.RunAsync([input.Path, "-f", "jsonl", .. options]);
+                result.ExitCode.Should().Be(0, result.Error);
+            }
+
             closed = recorder.ConstructedTypes()
                 .Where(type => type.IndexOf('[', StringComparison.Ordinal) is > 0 and var open && openImplementations.Contains(type[..open]))
                 .ToHashSet(StringComparer.Ordinal);
