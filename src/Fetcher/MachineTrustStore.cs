@@ -33,8 +33,7 @@ internal static partial class MachineTrustStore
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(setVariable);
-        var storeUnused = options.Insecure || options.TrustedAuthorities is { Count: > 0 };
-        if (!isLinux || !storeUnused)
+        if (!isLinux || options.TrustsSystemStore)
         {
             return false;
         }

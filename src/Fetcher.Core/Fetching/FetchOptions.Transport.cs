@@ -42,6 +42,12 @@ public sealed partial record FetchOptions
     public X509Certificate2Collection? TrustedAuthorities { get; init; }
 
     /// <summary>
+    /// Whether server certificates are checked against the machine's store: neither <see cref="FetchOptions.Insecure"/>
+    /// nor <see cref="TrustedAuthorities"/> is set.
+    /// </summary>
+    public bool TrustsSystemStore => !Insecure && TrustedAuthorities is not { Count: > 0 };
+
+    /// <summary>
     /// The TLS protocol versions allowed (<c>--tls-min</c>/<c>--tls-max</c>). Default <see cref="SslProtocols.None"/>:
     /// the system's choice (TLS 1.2 and 1.3 on current systems).
     /// </summary>

@@ -29,7 +29,7 @@ internal sealed class SystemTrustWarmUp
     internal SystemTrustWarmUp(FetchOptions options, Action readStore)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _trustsSystemStore = !options.Insecure && options.TrustedAuthorities is not { Count: > 0 };
+        _trustsSystemStore = options.TrustsSystemStore;
         _readStore = readStore;
     }
 
