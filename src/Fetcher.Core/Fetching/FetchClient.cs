@@ -3,7 +3,10 @@ namespace Fetcher.Fetching;
 /// <summary>Names under which fetcher registers its HTTP client and resilience pipeline.</summary>
 public static class FetchClient
 {
-    /// <summary>The name of the <see cref="HttpClient"/> that every fetch goes through.</summary>
+    /// <summary>
+    /// The name of the client whose handler pipeline every fetch goes through (<see cref="UrlFetcher"/> takes the pipeline
+    /// from <see cref="IHttpMessageHandlerFactory"/>; an <see cref="HttpClient"/> made under this name sends through the same).
+    /// </summary>
     public const string Name = "fetcher";
 
     /// <summary>

@@ -50,13 +50,15 @@ public sealed partial class FetchEngine
 
     private async Task WorkPerHostAsync(PerHostDispatcher dispatcher, ChannelWriter<FetchResult> results, HeldHosts held, CancellationToken cancellationToken)
     {
+        // A token of the worker's own, as in WorkAsync.
+        using var workerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ready = dispatcher.Ready;
         while (await ready.WaitToReadAsync(CancellationToken.None))
         {
             while (ready.TryRead(out var scheduled))
             {
                 // The dispatcher's host key is the one HeldHosts counts by.
-                var result = await _fetcher.FetchAsync(scheduled.Request, held.IsAlone(scheduled.Host), cancellationToken);
+                var result = await _fetcher.FetchAsync(scheduled.Request, held.IsAlone(scheduled.Host), workerStop.Token);
                 held.Finished(scheduled.Host);
                 // Free the host's slot first: its next URL need not wait for the report to take this result.
                 dispatcher.Finished(scheduled);

@@ -126,14 +126,20 @@ public sealed partial class FetchEngine
         return await next ? SourceState.HasRequest : SourceState.Ended;
     }
 
+    /// <summary>
+    /// Fetches requests one after another until the channel completes. The fetches see the run's cancellation through a
+    /// token of the worker's own, linked to it once: each request registers on the token it is given (the per-attempt
+    /// timeout links to it), and with every worker registering on the run's one token they contended for it.
+    /// </summary>
     private async Task WorkAsync(ChannelReader<FetchRequest> pending, ChannelWriter<FetchResult> results, HeldHosts held, CancellationToken cancellationToken)
     {
+        using var workerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (await pending.WaitToReadAsync(CancellationToken.None))
         {
             while (pending.TryRead(out var request))
             {
                 var host = HeldHosts.KeyOf(request);
-                var result = await _fetcher.FetchAsync(request, held.IsAlone(host), cancellationToken);
+                var result = await _fetcher.FetchAsync(request, held.IsAlone(host), workerStop.Token);
                 held.Finished(host);
                 await results.WriteAsync(result, CancellationToken.None);
             }

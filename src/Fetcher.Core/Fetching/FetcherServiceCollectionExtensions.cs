@@ -12,14 +12,14 @@ using Polly;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers fetcher's engine, its named <see cref="HttpClient"/> and the resilience pipeline around it.</summary>
+/// <summary>Registers fetcher's engine, its named client's handler pipeline and the resilience pipeline in it.</summary>
 public static class FetcherServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="FetchEngine"/> and everything it needs. The <see cref="HttpClient"/> has no timeout of its own:
-    /// the resilience pipeline owns every timeout (retry, then the politeness strategies, then per-attempt timeout,
-    /// outermost first), and the
-    /// body is read inside the attempt so that the timeout covers it.
+    /// Adds <see cref="FetchEngine"/> and everything it needs. The named client's pipeline has no timeout of its own (nor
+    /// does an <see cref="HttpClient"/> made under its name): the resilience pipeline owns every timeout (retry, then the
+    /// politeness strategies, then per-attempt timeout, outermost first), and the body is read inside the attempt so
+    /// that the timeout covers it.
     /// </summary>
     public static IServiceCollection AddFetcher(this IServiceCollection services, FetchOptions options)
     {
@@ -32,7 +32,7 @@ public static class FetcherServiceCollectionExtensions
         services.TryAddSingleton(_ => options.CreateRedactor()); // or the caller's, when its logging needs it first
         // Built here, not by activation: the internal constructor takes the handler's proxies, to name them in errors.
         services.AddSingleton(provider => new UrlFetcher(
-            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredService<IHttpMessageHandlerFactory>(),
             options,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<SecretRedactor>(),
