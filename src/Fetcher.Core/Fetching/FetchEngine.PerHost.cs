@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Fetcher.Input;
 using Fetcher.Results;
 
 namespace Fetcher.Fetching;
@@ -7,7 +6,7 @@ namespace Fetcher.Fetching;
 /// <summary>The engine with <see cref="FetchOptions.MaxPerHost"/>: requests reach the workers through a <see cref="PerHostDispatcher"/>.</summary>
 public sealed partial class FetchEngine
 {
-    private FetchRun StartPerHost(Task feeding, ChannelReader<FetchRequest> pending, Channel<FetchResult> results, HeldHosts held, CancellationToken cancellationToken)
+    private FetchRun StartPerHost(Task feeding, ChannelReader<HostedRequest> pending, Channel<FetchResult> results, HeldHosts held, CancellationToken cancellationToken)
     {
 #pragma warning disable CA2000 // Disposed by CompleteAndDisposeAsync once every worker has ended.
         var dispatcher = new PerHostDispatcher(_maxPerHost, _hostLookAhead);
@@ -30,15 +29,15 @@ public sealed partial class FetchEngine
         }
     }
 
-    private static async Task DispatchAsync(ChannelReader<FetchRequest> pending, PerHostDispatcher dispatcher)
+    private static async Task DispatchAsync(ChannelReader<HostedRequest> pending, PerHostDispatcher dispatcher)
     {
         try
         {
             while (await pending.WaitToReadAsync(CancellationToken.None))
             {
-                while (pending.TryRead(out var request))
+                while (pending.TryRead(out var hosted))
                 {
-                    await dispatcher.AdmitAsync(request);
+                    await dispatcher.AdmitAsync(hosted);
                 }
             }
         }

@@ -34,7 +34,7 @@ public sealed partial class FetchEngine
     public FetchRun Start(IAsyncEnumerable<FetchRequest> requests, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var pending = Channel.CreateBounded<FetchRequest>(new BoundedChannelOptions(_maxConcurrency)
+        var pending = Channel.CreateBounded<HostedRequest>(new BoundedChannelOptions(_maxConcurrency)
         {
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
@@ -69,7 +69,7 @@ public sealed partial class FetchEngine
     /// write completes. Only the wait for the source's next request is abandoned on cancellation, since a source may
     /// block in a read that ignores the token (a terminal's standard input, say); nothing was taken then.
     /// </summary>
-    private static async Task FeedAsync(IAsyncEnumerable<FetchRequest> requests, ChannelWriter<FetchRequest> pending, HeldHosts held, CancellationToken cancellationToken)
+    private static async Task FeedAsync(IAsyncEnumerable<FetchRequest> requests, ChannelWriter<HostedRequest> pending, HeldHosts held, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var enumerator = requests.GetAsyncEnumerator(cancellationToken);
@@ -85,8 +85,7 @@ public sealed partial class FetchEngine
                     break;
                 }
 
-                held.Took(enumerator.Current);
-                await pending.WriteAsync(enumerator.Current, CancellationToken.None);
+                await pending.WriteAsync(held.Took(enumerator.Current), CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -131,16 +130,15 @@ public sealed partial class FetchEngine
     /// token of the worker's own, linked to it once: each request registers on the token it is given (the per-attempt
     /// timeout links to it), and with every worker registering on the run's one token they contended for it.
     /// </summary>
-    private async Task WorkAsync(ChannelReader<FetchRequest> pending, ChannelWriter<FetchResult> results, HeldHosts held, CancellationToken cancellationToken)
+    private async Task WorkAsync(ChannelReader<HostedRequest> pending, ChannelWriter<FetchResult> results, HeldHosts held, CancellationToken cancellationToken)
     {
         using var workerStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (await pending.WaitToReadAsync(CancellationToken.None))
         {
-            while (pending.TryRead(out var request))
+            while (pending.TryRead(out var hosted))
             {
-                var host = HeldHosts.KeyOf(request);
-                var result = await _fetcher.FetchAsync(request, held.IsAlone(host), workerStop.Token);
-                held.Finished(host);
+                var result = await _fetcher.FetchAsync(hosted.Request, held.IsAlone(hosted.Host), workerStop.Token);
+                held.Finished(hosted.Host);
                 await results.WriteAsync(result, CancellationToken.None);
             }
         }

@@ -19,18 +19,19 @@ internal sealed class HeldHosts
     public static string? KeyOf(FetchRequest request) =>
         request.Target is { } target && request.DuplicateOf is null ? HostKey.Of(target) : null;
 
-    /// <summary>The engine took <paramref name="request"/> from the source.</summary>
-    public void Took(FetchRequest request)
+    /// <summary>The engine took <paramref name="request"/> from the source; returns it with the host key it is counted by.</summary>
+    public HostedRequest Took(FetchRequest request)
     {
-        if (KeyOf(request) is not { } host)
+        var host = KeyOf(request);
+        if (host is not null)
         {
-            return;
+            lock (_lock)
+            {
+                _held[host] = _held.GetValueOrDefault(host) + 1;
+            }
         }
 
-        lock (_lock)
-        {
-            _held[host] = _held.GetValueOrDefault(host) + 1;
-        }
+        return new HostedRequest(request, host);
     }
 
     /// <summary>Whether the request of <paramref name="host"/> about to be sent is the only one of its host held now.</summary>

@@ -15,7 +15,7 @@ internal sealed class PerHostDispatcher : IDisposable
     private readonly int _maxPerHost;
     private readonly SemaphoreSlim _lookAhead;
     private readonly Dictionary<string, HostState> _hosts = new(StringComparer.Ordinal);
-    private readonly Channel<Scheduled> _ready = Channel.CreateUnbounded<Scheduled>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
+    private readonly Channel<HostedRequest> _ready = Channel.CreateUnbounded<HostedRequest>(new UnboundedChannelOptions { SingleWriter = false, SingleReader = false });
     private int _outstanding;
     private bool _sourceEnded;
 
@@ -26,20 +26,20 @@ internal sealed class PerHostDispatcher : IDisposable
     }
 
     /// <summary>Requests whose host has room, in the order they got it. Completes once every admitted request was handed out and finished.</summary>
-    public ChannelReader<Scheduled> Ready => _ready.Reader;
+    public ChannelReader<HostedRequest> Ready => _ready.Reader;
 
-    /// <summary>Takes in <paramref name="request"/>, waiting while the look-ahead buffer is full.</summary>
-    public async ValueTask AdmitAsync(FetchRequest request)
+    /// <summary>Takes in <paramref name="hosted"/>, waiting while the look-ahead buffer is full.</summary>
+    public async ValueTask AdmitAsync(HostedRequest hosted)
     {
         // No cancellation: the workers always drain, so room comes; a request taken from the source must get a result.
         await _lookAhead.WaitAsync().ConfigureAwait(false);
-        var host = request.Target is { } target && request.DuplicateOf is null ? HostKey.Of(target) : null;
+        var (request, host) = hosted;
         lock (_lock)
         {
             _outstanding++;
             if (host is null)
             {
-                _ready.Writer.TryWrite(new Scheduled(request, null));
+                _ready.Writer.TryWrite(hosted);
                 return;
             }
 
@@ -51,7 +51,7 @@ internal sealed class PerHostDispatcher : IDisposable
             if (state.InFlight < _maxPerHost)
             {
                 state.InFlight++;
-                _ready.Writer.TryWrite(new Scheduled(request, host));
+                _ready.Writer.TryWrite(hosted);
             }
             else
             {
@@ -60,18 +60,18 @@ internal sealed class PerHostDispatcher : IDisposable
         }
     }
 
-    /// <summary>Marks <paramref name="scheduled"/> as done: its host's next waiting request, if any, takes its place.</summary>
-    public void Finished(Scheduled scheduled)
+    /// <summary>Marks <paramref name="finished"/> as done: its host's next waiting request, if any, takes its place.</summary>
+    public void Finished(HostedRequest finished)
     {
         lock (_lock)
         {
             _outstanding--;
-            if (scheduled.Host is { } host)
+            if (finished.Host is { } host)
             {
                 var state = _hosts[host];
                 if (state.Waiting.TryDequeue(out var next))
                 {
-                    _ready.Writer.TryWrite(new Scheduled(next, host));
+                    _ready.Writer.TryWrite(new HostedRequest(next, host));
                 }
                 else if (--state.InFlight == 0)
                 {
@@ -106,9 +106,6 @@ internal sealed class PerHostDispatcher : IDisposable
             _ready.Writer.TryComplete();
         }
     }
-
-    /// <summary>A request handed to a worker, with the host whose slot it holds (<see langword="null"/> for none).</summary>
-    internal readonly record struct Scheduled(FetchRequest Request, string? Host);
 
     private sealed class HostState
     {

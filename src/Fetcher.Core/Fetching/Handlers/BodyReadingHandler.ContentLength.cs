@@ -23,6 +23,12 @@ internal sealed partial class BodyReadingHandler
             return null;
         }
 
+        // Nearly every response has one plain number, which the handler frames itself: nothing to split.
+        if (values.Count == 1 && long.TryParse(values.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out _))
+        {
+            return null;
+        }
+
         long? length = null;
         var count = 0;
         foreach (var value in values)

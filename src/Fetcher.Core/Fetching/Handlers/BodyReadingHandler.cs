@@ -79,7 +79,7 @@ internal sealed partial class BodyReadingHandler(FetchOptions options) : Delegat
     /// Reads the body to its end, or to <paramref name="listedLength"/> bytes when the handler left a listed length to
     /// us (see <see cref="ListedContentLength"/>).
     /// </summary>
-    private async Task<long> DrainAsync(HttpContent content, long? listedLength, CancellationToken cancellationToken)
+    private async ValueTask<long> DrainAsync(HttpContent content, long? listedLength, CancellationToken cancellationToken)
     {
         var buffer = Pool.Rent(BufferSize);
         try

@@ -44,6 +44,8 @@ public class ContentLengthListTests
     [InlineData("Content-Length: 64, 5\r\n", "conflicting Content-Length values '64, 5'")]
     [InlineData("Content-Length: 5\r\nContent-Length: 6\r\n", "conflicting Content-Length values '5, 6'")]
     [InlineData("Content-Length: 5, x\r\n", "invalid Content-Length '5, x'")]
+    [InlineData("Content-Length: x\r\n", "invalid Content-Length 'x'")]
+    [InlineData("Content-Length: 5 \r\nContent-Length: x\r\n", "invalid Content-Length '5, x'")]
     public async Task ConflictingOrUnreadableValues_AreAnErrorAtOnce(string lengths, string error)
     {
         await using var server = new CannedResponseServer($"HTTP/1.1 200 OK\r\n{lengths}\r\nhello", keepOpen: true);
