@@ -49,6 +49,13 @@ ensure_packages() {
 per_second() { awk -v n="$1" -v s="$2" 'BEGIN { printf "%.0f", n / s }'; }
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 wall() { awk '{ print $1 }' "$1" | median; }
+# round_range TIMES_A TIMES_B: the lowest and highest over the rounds of B's time over A's, taken line by line (each
+# file holds one line a round, its time first), as "LOW HIGH": how far a same-round ratio (fetcher's speed against a
+# peer's, A fetcher's times) moved between rounds, beside the ratio of the medians that the tables quote.
+round_range() {
+  paste -d ' ' <(awk '{ print $1 }' "$1") <(awk '{ print $1 }' "$2") |
+    awk 'NF == 2 && $1 > 0 { r = $2 / $1; if (n++ == 0 || r < lo) lo = r; if (n == 1 || r > hi) hi = r } END { printf "%.3f %.3f\n", lo, hi }'
+}
 rss_mb() { awk '{ print $2 / 1024 }' "$1" | median; }
 
 # timed LABEL RESULTS_FILE COMMAND...: runs COMMAND under /usr/bin/time, appends "wall_seconds peak_rss_kb" to

@@ -248,19 +248,22 @@ c_a=$(wall "$work/c.aot"); c_f=$(wall "$work/c.fdd"); c_c=$(wall "$work/c.curl")
 rss_c_a=$(rss_mb "$work/c.aot")
 t_b=0; s_b=0
 if [ -n "$baseline" ]; then t_b=$(wall "$work/t.baseline"); s_b=$(wall "$work/s.baseline"); fi
+read -r t_lo t_hi < <(round_range "$work/t.fetcher" "$work/t.curl")
+read -r s_lo s_hi < <(round_range "$work/s.fetcher" "$work/s.curl")
 
 mkdir -p "$out_dir"
 awk -v smoke="$smoke" -v runs="$runs" -v cores="$(nproc)" -v cpu="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)" \
   -v nt="$n_throughput" -v nd="$n_delay" -v ns="$n_scale" -v ideal="$ideal" -v floor="$floor" -v wrk="$wrk_rps" \
   -v tf="$t_f" -v tc="$t_c" -v df="$d_f" -v dc="$d_c" -v sf="$s_f" -v sc="$s_c" \
   -v rtf="$rss_t_f" -v rtc="$rss_t_c" -v rsf="$rss_s_f" -v rsc="$rss_s_c" \
-  -v tb="$t_b" -v sb="$s_b" \
+  -v tb="$t_b" -v sb="$s_b" -v tlo="$t_lo" -v thi="$t_hi" -v slo="$s_lo" -v shi="$s_hi" \
   -v ca="$c_a" -v cf="$c_f" -v cc="$c_c" -v rca="$rss_c_a" -v json="$out_dir/results.json" '
 BEGIN {
   ft = nt / tf; ct = nt / tc
   printf "fetcher benchmark: %s core(s), %s; medians of %d run(s)%s\n\n", cores, cpu, runs, (smoke == "true" ? " (smoke)" : "")
   printf "%-44s %14s %14s %10s\n", "scenario", "fetcher", "curl -Z", "ratio"
   printf "%-44s %14.0f %14.0f %9.2fx\n", "1. throughput, " nt " URLs, c=64 (URLs/s)", ft, ct, ft / ct
+  if (runs > 1) printf "%-44s %14s %14s %10s\n", "   same-round ratios, lowest-highest", "", "", sprintf("%.2f-%.2fx", tlo, thi)
   if (tb > 0) printf "%-44s %14.0f %14s %9.2fx\n", "   --baseline build, same runs (URLs/s)", nt / tb, "", (nt / tb) / ct
   if (wrk > 0) printf "%-44s %14.0f %14s %9.0f%%\n", "   wrk ceiling, c=64 (req/s; fetcher share)", wrk, "", 100 * ft / wrk
   printf "%-44s %14.1f %14.1f\n", "   peak RSS (MB)", rtf, rtc
@@ -270,14 +273,15 @@ BEGIN {
   printf "%-44s %14.1f %14.1f\n", "3. scale, " ns " URLs, c=64: peak RSS (MB)", rsf, rsc
   printf "%-44s %13.2fx %13.2fx\n", "   RSS ratio to the " nt "-URL run", rsf / rtf, rsc / rtc
   printf "%-44s %14.0f %14.0f %9.2fx\n", "   throughput (URLs/s)", ns / sf, ns / sc, (ns / sf) / (ns / sc)
+  if (runs > 1) printf "%-44s %14s %14s %10s\n", "   same-round ratios, lowest-highest", "", "", sprintf("%.2f-%.2fx", slo, shi)
   if (sb > 0) printf "%-44s %14.0f %14s %9.2fx\n", "   --baseline build, same runs (URLs/s)", ns / sb, "", (ns / sb) / (ns / sc)
   printf "%-44s %14.1f %14.1f\n", "4. cold start, 3 URLs, AOT (ms)", 1000 * ca, 1000 * cc
   printf "%-44s %14.1f\n", "   framework-dependent build (ms)", 1000 * cf
   printf "%-44s %14.1f\n", "   AOT peak RSS (MB)", rca
   printf "{\n  \"smoke\": %s, \"runs\": %d, \"cores\": %d, \"cpu\": \"%s\",\n", smoke, runs, cores, cpu > json
-  printf "  \"throughput\": { \"urls\": %d, \"concurrency\": 64, \"fetcher_urls_per_s\": %.0f, \"curl_urls_per_s\": %.0f, \"ratio\": %.3f, \"wrk_requests_per_s\": %.0f, \"fetcher_peak_rss_mb\": %.1f, \"curl_peak_rss_mb\": %.1f },\n", nt, ft, ct, ft / ct, wrk, rtf, rtc > json
+  printf "  \"throughput\": { \"urls\": %d, \"concurrency\": 64, \"fetcher_urls_per_s\": %.0f, \"curl_urls_per_s\": %.0f, \"ratio\": %.3f, \"ratio_range\": [%.3f, %.3f], \"wrk_requests_per_s\": %.0f, \"fetcher_peak_rss_mb\": %.1f, \"curl_peak_rss_mb\": %.1f },\n", nt, ft, ct, ft / ct, tlo, thi, wrk, rtf, rtc > json
   printf "  \"latency_bound\": { \"urls\": %d, \"concurrency\": 100, \"ideal_s\": %.3f, \"fetcher_s\": %.3f, \"curl_s\": %.3f, \"fetcher_efficiency\": %.4f, \"curl_efficiency\": %.4f, \"server_floor_s\": %.3f },\n", nd, ideal, df, dc, ideal / df, ideal / dc, floor > json
-  printf "  \"scale\": { \"urls\": %d, \"concurrency\": 64, \"fetcher_peak_rss_mb\": %.1f, \"curl_peak_rss_mb\": %.1f, \"fetcher_rss_ratio\": %.3f, \"curl_rss_ratio\": %.3f, \"fetcher_urls_per_s\": %.0f, \"curl_urls_per_s\": %.0f },\n", ns, rsf, rsc, rsf / rtf, rsc / rtc, ns / sf, ns / sc > json
+  printf "  \"scale\": { \"urls\": %d, \"concurrency\": 64, \"fetcher_peak_rss_mb\": %.1f, \"curl_peak_rss_mb\": %.1f, \"fetcher_rss_ratio\": %.3f, \"curl_rss_ratio\": %.3f, \"fetcher_urls_per_s\": %.0f, \"curl_urls_per_s\": %.0f, \"ratio_range\": [%.3f, %.3f] },\n", ns, rsf, rsc, rsf / rtf, rsc / rtc, ns / sf, ns / sc, slo, shi > json
   if (tb > 0) printf "  \"baseline\": { \"throughput_urls_per_s\": %.0f, \"throughput_ratio\": %.3f, \"scale_urls_per_s\": %.0f, \"scale_ratio\": %.3f },\n", nt / tb, (nt / tb) / ct, ns / sb, (ns / sb) / (ns / sc) > json
   printf "  \"cold_start\": { \"urls\": 3, \"aot_ms\": %.1f, \"framework_dependent_ms\": %.1f, \"curl_ms\": %.1f, \"aot_peak_rss_mb\": %.1f }\n}\n", 1000 * ca, 1000 * cf, 1000 * cc, rca > json
 }'

@@ -137,13 +137,16 @@ h2_report() {
   rss2=$(rss_mb "$dir/fetcher.h2"); rss1=$(rss_mb "$dir/fetcher.h1"); rssc=$(rss_mb "$dir/curl")
   c2=$(median < "$dir/fetcher.h2.connections"); c1=$(median < "$dir/fetcher.h1.connections")
   if [ -n "$baseline" ]; then b=$(wall "$dir/baseline"); bc=$(median < "$dir/baseline.connections"); fi
+  local lo hi
+  read -r lo hi < <(round_range "$dir/fetcher.h2" "$dir/h2load.c64m10")
   awk -v n="$n" -v c="$c" -v f2="$f2" -v f1="$f1" -v cu="$cu" -v b="$b" -v bc="$bc" -v h10="$h10" -v h1="$h1" -v h2="$h2" \
-    -v rss2="$rss2" -v rss1="$rss1" -v rssc="$rssc" -v c2="$c2" -v c1="$c1" 'BEGIN {
+    -v rss2="$rss2" -v rss1="$rss1" -v rssc="$rssc" -v c2="$c2" -v c1="$c1" -v lo="$lo" -v hi="$hi" -v runs="$runs" 'BEGIN {
     printf "%-44s %14s %14s %10s\n", "5. http2: " n " URLs, TLS, c=" c " (URLs/s)", "fetcher", "curl -Z --http2", "ratio"
     printf "%-44s %14.0f %14.0f %9.2fx\n", "   fetcher default (h2), " c2 " connection(s)", n / f2, n / cu, cu / f2
     printf "%-44s %14.0f %14s %9.2fx\n", "   fetcher --http1.1, " c1 " connection(s)", n / f1, "", cu / f1
     if (b > 0) printf "%-44s %14.0f %14s %9.2fx\n", "   --baseline build (h2), " bc " connection(s)", n / b, "", cu / b
     printf "%-44s %14.0f %14s %9.0f%%\n", "   h2load -c 64 -m 10 ceiling (fetcher share)", n / h10, "", 100 * h10 / f2
+    if (runs > 1) printf "%-44s %14s %14s %10s\n", "   same-round shares, lowest-highest", "", "", sprintf("%.0f-%.0f%%", 100 * lo, 100 * hi)
     printf "%-44s %14.0f %14s %9.0f%%\n", "   h2load -c 1 -m 64 (fetcher share)", n / h1, "", 100 * h1 / f2
     printf "%-44s %14.0f %14s %9.0f%%\n", "   h2load -c 2 -m 32 (fetcher share)", n / h2, "", 100 * h2 / f2
     printf "%-44s %14.2f %14s\n", "   h2 / --http1.1 (fetcher, same runs)", f1 / f2, ""
@@ -151,12 +154,12 @@ h2_report() {
     printf "%-44s %14.1f\n", "   peak RSS, --http1.1 (MB)", rss1
   }' | while IFS= read -r line; do table_line "$line"; done
   json_fragment http2 "$(awk -v n="$n" -v c="$c" -v f2="$f2" -v f1="$f1" -v cu="$cu" -v b="$b" -v bc="$bc" -v h10="$h10" -v h1="$h1" -v h2="$h2" \
-    -v rss2="$rss2" -v rss1="$rss1" -v rssc="$rssc" -v c2="$c2" -v c1="$c1" 'BEGIN {
+    -v rss2="$rss2" -v rss1="$rss1" -v rssc="$rssc" -v c2="$c2" -v c1="$c1" -v lo="$lo" -v hi="$hi" 'BEGIN {
     printf "{ \"urls\": %d, \"concurrency\": %d, \"fetcher_h2_urls_per_s\": %.0f, \"fetcher_http11_urls_per_s\": %.0f, ", n, c, n / f2, n / f1
     printf "\"curl_h2_urls_per_s\": %.0f, \"ratio_h2\": %.3f, \"ratio_http11\": %.3f, ", n / cu, cu / f2, cu / f1
     if (b > 0) printf "\"baseline_h2_urls_per_s\": %.0f, \"baseline_ratio\": %.3f, \"baseline_connections\": %d, ", n / b, cu / b, bc
     printf "\"h2load_c64_m10_requests_per_s\": %.0f, \"h2load_c1_m64_requests_per_s\": %.0f, \"h2load_c2_m32_requests_per_s\": %.0f, ", n / h10, n / h1, n / h2
-    printf "\"fetcher_share_of_h2load_m10\": %.3f, \"fetcher_h2_connections\": %d, \"fetcher_http11_connections\": %d, ", h10 / f2, c2, c1
+    printf "\"fetcher_share_of_h2load_m10\": %.3f, \"share_range\": [%.3f, %.3f], \"fetcher_h2_connections\": %d, \"fetcher_http11_connections\": %d, ", h10 / f2, lo, hi, c2, c1
     printf "\"fetcher_h2_peak_rss_mb\": %.1f, \"fetcher_http11_peak_rss_mb\": %.1f, \"curl_peak_rss_mb\": %.1f }", rss2, rss1, rssc
   }')"
 }

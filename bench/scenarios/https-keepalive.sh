@@ -37,6 +37,12 @@ else
   fi
   if [ "$long_fetcher" != 0 ]; then
     table_line "$(awk -v f="$long_fetcher" -v w="$long_wrk" 'BEGIN { if (w > 0) printf "%-44s %14.0f %14.0f %9.0f%%", "   100,000 URLs: fetcher; wrk (share)", f, w, 100 * f / w }')"
+    # wrk's rate as the time it would take for the same URLs, so that each round's share pairs with that round's run.
+    awk -v n="$n_long" '$1 > 0 { print n / $1 }' "$work/ka-long.wrk" > "$work/ka-long.wrk-times"
+    read -r lo hi < <(round_range "$work/ka-long.fetcher" "$work/ka-long.wrk-times")
+    if [ "$runs" -gt 1 ]; then
+      table_line "$(printf '%-44s %14s %14s %10s' "   same-round shares, lowest-highest" "" "" "$(awk -v lo="$lo" -v hi="$hi" 'BEGIN { printf "%.0f-%.0f%%", 100 * lo, 100 * hi }')")"
+    fi
   fi
   json_fragment https_keepalive "{ \"urls\": $n_keepalive, \"concurrency\": 64, \"wrk_requests_per_s\": $wrk_https, \"steady_state\": { \"urls\": $n_long, \"fetcher_urls_per_s\": $long_fetcher, \"wrk_requests_per_s\": $long_wrk }, \"tools\": $keepalive_json }"
 fi

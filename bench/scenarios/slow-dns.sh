@@ -90,6 +90,8 @@ slow_dns_report() {
   local c="$1" f k b=0 tool
   f=$(wall "$dir/fetcher.$c"); k=$(wall "$dir/curl.$c")
   [ -n "$baseline" ] && b=$(wall "$dir/baseline.$c")
+  local lo hi
+  read -r lo hi < <(round_range "$dir/fetcher.$c" "$dir/curl.$c")
   # Per tool: queries per run (median) and queries repeated over all runs (each one a lookup lost and retried).
   local -A queries repeated
   for tool in fetcher curl baseline; do
@@ -97,23 +99,24 @@ slow_dns_report() {
     queries[$tool]=$(awk '{ print $1 }' "$dir/$tool.$c.queries" | median)
     repeated[$tool]=$(awk '{ s += $2 } END { print s + 0 }' "$dir/$tool.$c.queries")
   done
-  table_line "$(awk -v n="$hosts" -v c="$c" -v f="$f" -v k="$k" -v b="$b" \
+  table_line "$(awk -v n="$hosts" -v c="$c" -v f="$f" -v k="$k" -v b="$b" -v lo="$lo" -v hi="$hi" -v runs="$runs" \
     -v qf="${queries[fetcher]}" -v qc="${queries[curl]}" -v qb="${queries[baseline]:-}" \
     -v rf="${repeated[fetcher]}" -v rc="${repeated[curl]}" -v rb="${repeated[baseline]:-}" \
     -v df="$(median < "$dir/fetcher.$c.dns_ms")" -v ef="$(median < "$dir/fetcher.$c.elapsed_ms")" \
     -v db="$( [ -n "$baseline" ] && median < "$dir/baseline.$c.dns_ms")" -v eb="$( [ -n "$baseline" ] && median < "$dir/baseline.$c.elapsed_ms")" '
     BEGIN {
       printf "%-44s %14.0f %14.0f %9.2fx\n", "slow DNS, " n " names (20 ms), c=" c " (URLs/s)", n / f, n / k, k / f
+      if (runs > 1) printf "%-44s %14s %14s %10s\n", "   same-round ratios, lowest-highest", "", "", sprintf("%.2f-%.2fx", lo, hi)
       if (b > 0) printf "%-44s %14.0f %14s %9.2fx\n", "   --baseline build, same runs (URLs/s)", n / b, "", k / b
       printf "%-44s %14s %14s\n", "   DNS queries a run; repeated in all runs", qf "; " rf, qc "; " rc
       if (b > 0) printf "%-44s %14s\n", "   --baseline DNS queries; repeated", qb "; " rb
       printf "%-44s %14s\n", "   dns_ms / elapsed_ms (medians)", sprintf("%.1f / %.1f", df, ef)
       if (b > 0) printf "%-44s %14s\n", "   --baseline dns_ms / elapsed_ms (medians)", sprintf("%.1f / %.1f", db, eb)
     }')"
-  fragment="$fragment, \"c$c\": $(awk -v n="$hosts" -v f="$f" -v k="$k" -v b="$b" \
+  fragment="$fragment, \"c$c\": $(awk -v n="$hosts" -v f="$f" -v k="$k" -v b="$b" -v lo="$lo" -v hi="$hi" \
     -v qf="${queries[fetcher]}" -v qc="${queries[curl]}" -v qb="${queries[baseline]:-0}" \
     -v rf="${repeated[fetcher]}" -v rc="${repeated[curl]}" -v rb="${repeated[baseline]:-0}" 'BEGIN {
-    printf "{ \"fetcher_urls_per_s\": %.0f, \"curl_urls_per_s\": %.0f, \"ratio\": %.3f, ", n / f, n / k, k / f
+    printf "{ \"fetcher_urls_per_s\": %.0f, \"curl_urls_per_s\": %.0f, \"ratio\": %.3f, \"ratio_range\": [%.3f, %.3f], ", n / f, n / k, k / f, lo, hi
     if (b > 0) printf "\"baseline_urls_per_s\": %.0f, \"baseline_ratio\": %.3f, \"baseline_queries\": %d, \"baseline_repeated_queries\": %d, ", n / b, k / b, qb, rb
     printf "\"fetcher_queries\": %d, \"curl_queries\": %d, \"fetcher_repeated_queries\": %d, \"curl_repeated_queries\": %d }", qf, qc, rf, rc }')"
 }
